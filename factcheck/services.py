@@ -1,0 +1,191 @@
+"""Writes to claims. Each function runs in one transaction, keeps the
+verdict history and the claim's version right, and refuses a change made from
+an out-of-date version instead of overwriting someone else's work."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from timeline.models import Timeline
+
+from .models import Claim, ClaimSource, Verdict, VerdictChange
+
+
+class ClaimConflict(Exception):
+    """The claim changed since the editor loaded it."""
+
+    def __init__(self, current: Claim):
+        self.current = current
+        super().__init__(f"Claim {current.pk} is at version {current.version}")
+
+
+@dataclass(frozen=True)
+class SourceInput:
+    title: str
+    url: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {"title": self.title, "url": self.url}
+
+
+def _sources_text(sources: Sequence[dict[str, str]]) -> str:
+    return "\n".join(f"{s['title']} <{s['url']}>" if s["url"] else s["title"] for s in sources)
+
+
+def timelines_touch(*, timelines) -> None:
+    """Bump the version stamp readers' caches and open embeds check."""
+    Timeline.objects.filter(pk__in=timelines.values("pk")).update(
+        content_version=F("content_version") + 1, content_changed_at=timezone.now()
+    )
+
+
+def _claim_lock(claim: Claim, expected_version: int | None) -> Claim:
+    """Lock the claim row for this transaction; conflict when it has moved on."""
+    current = Claim.objects.select_for_update().select_related("verdict").get(pk=claim.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ClaimConflict(Claim.objects.select_related("verdict", "changed_by").get(pk=claim.pk))
+    return current
+
+
+def _bump(claim: Claim, *, editor: AbstractBaseUser | None, at) -> int:
+    claim.version += 1
+    claim.changed_at = at
+    claim.changed_by = editor if editor and editor.is_authenticated else None
+    return claim.version
+
+
+@transaction.atomic
+def claim_set_status(
+    *,
+    claim: Claim,
+    editor: AbstractBaseUser | None,
+    expected_version: int | None,
+    verdict: Verdict,
+    rationale: str,
+    sources: Sequence[SourceInput],
+    note: str = "",
+) -> Claim:
+    """Change a claim's draft verdict, rationale and sources.
+
+    Appends one history row per aspect that changed; does nothing (and keeps
+    the version) when nothing changed. Raises ClaimConflict when the claim is
+    no longer at `expected_version` (None skips the check: seeds, bulk actions).
+    """
+    current = _claim_lock(claim, expected_version)
+    old_sources = [s.as_dict() for s in current.sources.all()]
+    new_sources = [s.as_dict() for s in sources]
+    rationale = rationale.strip()
+
+    changes = []
+    if current.verdict_id != verdict.pk:
+        changes.append(dict(action=VerdictChange.Action.VERDICT, from_verdict=current.verdict, to_verdict=verdict))
+    if current.rationale != rationale:
+        changes.append(dict(action=VerdictChange.Action.RATIONALE, from_text=current.rationale, to_text=rationale))
+    if old_sources != new_sources:
+        changes.append(
+            dict(
+                action=VerdictChange.Action.SOURCES,
+                from_text=_sources_text(old_sources),
+                to_text=_sources_text(new_sources),
+            )
+        )
+    if not changes:
+        return current
+
+    now = timezone.now()
+    version = _bump(current, editor=editor, at=now)
+    current.verdict = verdict
+    current.rationale = rationale
+    current.save(update_fields=["verdict", "rationale", "version", "changed_at", "changed_by"])
+    if old_sources != new_sources:
+        current.sources.all().delete()
+        ClaimSource.objects.bulk_create(
+            ClaimSource(claim=current, title=s.title, url=s.url, position=i) for i, s in enumerate(sources)
+        )
+    for change in changes:
+        VerdictChange.objects.create(
+            claim=current, editor=current.changed_by, note=note, claim_version=version, created_at=now, **change
+        )
+    return current
+
+
+@transaction.atomic
+def claim_publish(
+    *, claim: Claim, editor: AbstractBaseUser | None, expected_version: int | None = None, note: str = ""
+) -> Claim:
+    """Show readers the claim with its current draft verdict, rationale and sources."""
+    current = _claim_lock(claim, expected_version)
+    sources = [s.as_dict() for s in current.sources.all()]
+    if (
+        current.published
+        and current.published_verdict_id == current.verdict_id
+        and current.published_rationale == current.rationale
+        and current.published_sources == sources
+    ):
+        return current
+
+    now = timezone.now()
+    from_verdict = current.published_verdict if current.published else None
+    version = _bump(current, editor=editor, at=now)
+    current.published = True
+    current.published_verdict = current.verdict
+    current.published_rationale = current.rationale
+    current.published_sources = sources
+    current.published_at = now
+    current.save(
+        update_fields=[
+            "published",
+            "published_verdict",
+            "published_rationale",
+            "published_sources",
+            "published_at",
+            "version",
+            "changed_at",
+            "changed_by",
+        ]
+    )
+    VerdictChange.objects.create(
+        claim=current,
+        action=VerdictChange.Action.PUBLISH,
+        from_verdict=from_verdict,
+        to_verdict=current.verdict,
+        to_text=current.rationale,
+        note=note,
+        editor=current.changed_by,
+        claim_version=version,
+        created_at=now,
+    )
+    timelines_touch(timelines=Timeline.objects.showing_claim(current))
+    return current
+
+
+@transaction.atomic
+def claim_unpublish(
+    *, claim: Claim, editor: AbstractBaseUser | None, expected_version: int | None = None, note: str = ""
+) -> Claim:
+    """Take the claim off every public page; its history stays."""
+    current = _claim_lock(claim, expected_version)
+    if not current.published:
+        return current
+    now = timezone.now()
+    version = _bump(current, editor=editor, at=now)
+    current.published = False
+    current.save(update_fields=["published", "version", "changed_at", "changed_by"])
+    VerdictChange.objects.create(
+        claim=current,
+        action=VerdictChange.Action.UNPUBLISH,
+        from_verdict=current.published_verdict,
+        note=note,
+        editor=current.changed_by,
+        claim_version=version,
+        created_at=now,
+    )
+    timelines_touch(timelines=Timeline.objects.showing_claim(current))
+    return current
+

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from timeline import views as timeline_views
+
+from . import views
+
+urlpatterns = [
+    path("", timeline_views.home, name="home"),
+    path("", include("timeline.urls")),
+    path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

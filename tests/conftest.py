@@ -1,0 +1,15 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_manifest(django_test_environment):
+    """Build the hashed static files once: pages are rendered as in
+    production, with whitenoise's manifest storage."""
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def seeded(db):
+    """The seed timeline, loaded the way `make run` loads it."""
+    call_command("load_seeds", verbosity=0, stdout=open("/dev/null", "w"))

@@ -1,0 +1,20 @@
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def time_tag(when):
+    """`<time>` for a date at its precision: datetime="2024-11", text "November 2024"."""
+    if when is None:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', when.iso, when.display())
+
+
+@register.simple_tag
+def period_tag(start, end=None):
+    """A date, or a range of dates, each at its own precision."""
+    if end is None:
+        return time_tag(start)
+    return format_html("{}\u2009\u2013\u2009{}", time_tag(start), time_tag(end))
