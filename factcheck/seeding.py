@@ -20,6 +20,7 @@ from timeline.dates import parse_fuzzy_date
 from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
 from .models import Claim, Verdict
+from .scale import ensure_default_scale
 from .services import SourceInput, claim_publish, claim_set_status
 
 
@@ -133,6 +134,7 @@ def load_seed_file(path: Path) -> Counter:
             report["timeline entry created"] += 1
         events[e["uid"]] = event
 
+    report["verdict created"] += ensure_default_scale(Verdict)
     scale = {verdict.slug: verdict for verdict in Verdict.objects.all()}
     for c in data["claims"]:
         if c["verdict"] not in scale:
