@@ -6,6 +6,7 @@ site on SQLite with the local-memory cache.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -100,7 +101,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, for the test database: the live server's threads
+    # and the outage tests see one real database. One per test process.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"claim-timeline-test-{os.getpid()}.sqlite3")
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast when the database is unreachable: /healthz and the 503 page
     # answer within seconds instead of hanging on a connect.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
