@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "template_partials",
     "timeline",
@@ -92,6 +93,10 @@ TEMPLATES = [
         },
     }
 ]
+
+# Widget templates come from the one template tree, like every other template.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 DATABASES = {
     "default": dj_database_url.config(
