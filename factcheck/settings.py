@@ -96,7 +96,6 @@ TEMPLATES = [
 
 # Widget templates come from the one template tree, like every other template.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 DATABASES = {
     "default": dj_database_url.config(

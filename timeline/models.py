@@ -25,6 +25,9 @@ class HttpURLFormField(forms.URLField):
     default_validators = [http_url]
     default_error_messages = {"invalid": http_url.message}
 
+    def __init__(self, **kwargs):
+        super().__init__(**{"assume_scheme": "https", **kwargs})
+
 
 class HttpURLField(models.URLField):
     """A web address readers can follow: http or https only, never
