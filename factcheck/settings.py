@@ -111,6 +111,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": os.path.join(tempfile.gettempdir(), f"claim-timeline-test-{os.getpid()}.sqlite3")
     }
+    # Writes take SQLite's write lock when their transaction begins, so two
+    # editors saving the same claim queue up (one wins, the other gets the
+    # version conflict) instead of one failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast when the database is unreachable: /healthz and the 503 page
     # answer within seconds instead of hanging on a connect.
