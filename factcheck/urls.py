@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("timeline.urls")),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("healthz", views.healthz, name="healthz"),
+    path("editor/", include("factcheck.editor_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
