@@ -9,7 +9,7 @@ class _FormReader(HTMLParser):
         self.attr, self.value = selector
         self.depth = 0  # >0 while inside the wanted form
         self.fields: list[tuple[str, str]] = []
-        self.action = None
+        self.found = False
         self._select = None
         self._textarea = None
         self._template = 0
@@ -25,7 +25,7 @@ class _FormReader(HTMLParser):
                 self.depth += 1
             elif attrs.get(self.attr) == self.value:
                 self.depth = 1
-                self.action = attrs.get("action")
+                self.found = True
             return
         if not self.depth:
             return
@@ -74,6 +74,6 @@ def form_fields(html: str, *, form_id: str | None = None, action: str | None = N
     """The values a browser would submit from the form with this id (or action)."""
     reader = _FormReader(("id", form_id) if form_id else ("action", action))
     reader.feed(html)
-    if reader.action is None:
+    if not reader.found:
         raise AssertionError(f"no form {form_id or action} in the page")
     return dict(reader.fields)
