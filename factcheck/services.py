@@ -75,7 +75,11 @@ def timelines_touch(*, timelines) -> None:
 
 def _claim_lock(claim: Claim, expected_version: int | None) -> Claim:
     """Lock the claim row for this transaction; conflict when it has moved on."""
-    current = Claim.objects.select_for_update().select_related("verdict").get(pk=claim.pk)
+    # Lock the claim row alone: a join here would lock the verdict rows too
+    # (serialising unrelated claims), and PostgreSQL re-checks a join against
+    # the row as the previous lock holder left it, so a claim whose verdict
+    # had just changed would seem to vanish.
+    current = Claim.objects.select_for_update().get(pk=claim.pk)
     if expected_version is not None and current.version != expected_version:
         raise ClaimConflict(Claim.objects.select_related("verdict", "changed_by").get(pk=claim.pk))
     return current
