@@ -373,6 +373,24 @@ class _ClaimInline(admin.TabularInline):
     readonly_fields = ["status"]
     autocomplete_fields = ["claimant"]
 
+    # Listed once the article or event exists: not on its add page.
+    @staticmethod
+    def _adding(request) -> bool:
+        match = getattr(request, "resolver_match", None)
+        return bool(match and (match.url_name or "").endswith("_add"))
+
+    def has_view_permission(self, request, obj=None):
+        return not self._adding(request) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._adding(request) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._adding(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     @admin.display(description=_("verdict (draft / readers)"))
     def status(self, claim):
         if not claim.pk:

@@ -74,6 +74,22 @@ def phone_page(browser):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving static files the way production
+    does: whitenoise, with the hashed names `collectstatic` wrote. (Its
+    default static handler looks files up by their source names, so every
+    stylesheet and script of a page rendered with the manifest was a 404.)"""
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = request.config.getvalue("liveserver") or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(addr, start=False)
+    server.thread.static_handler = lambda handler: handler
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def seeded_live_server(live_server, transactional_db):
     call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))

@@ -199,10 +199,16 @@ class TestBackOffice:
     def test_claims_appear_under_their_article_and_event(self, desk):
         claim = seed_claim(4)
         article = desk.get(f"/admin/timeline/article/{claim.article_id}/change/").content.decode()
-        assert "Trump and Milei had first met face-to-face" in article
+        inline = article[article.index('id="claims-group"'):]
+        assert inline.count('<tr class="form-row has_original"') == 14
+        assert "Trump and Milei had first met face-to-face" in inline
         event = desk.get(f"/admin/timeline/event/{claim.event_id}/change/").content.decode()
-        assert "Trump and Milei had first met face-to-face" in event
-        assert 'class="verdict verdict--green verdict--final">Accurate</span>' in event
+        inline = event[event.index('id="claims-group"'):]
+        assert inline.count('<tr class="form-row has_original"') == 2  # the CPAC claims
+        assert "Trump and Milei had first met face-to-face" in inline
+        assert 'class="verdict verdict--green verdict--final">Accurate</span>' in inline
+        # Not on the add pages, where there is nothing to list yet.
+        assert 'id="claims-group"' not in desk.get("/admin/timeline/event/add/").content.decode()
 
     def test_actors_and_events_are_picked_by_autocomplete(self, desk):
         response = desk.get("/admin/autocomplete/", {"app_label": "factcheck", "model_name": "claim",

@@ -20,16 +20,12 @@ from factcheck.models import Claim
 from tests.editors import make_editor
 from tests.html import form_fields
 
-# The live server's threads need committed data; the Editors group (a data
-# migration) is restored after other tests' flushes by serialized rollback.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 N = 8
 VERDICTS = ["accurate", "mixed", "misleading", "false", "in-review", "not-checkable", "unverified", "accurate"]
 
 
 @pytest.fixture
-def live(live_server):
+def live(live_server, transactional_db):
     call_command("load_seeds", verbosity=0, stdout=open("/dev/null", "w"))
     return live_server
 
