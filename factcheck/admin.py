@@ -157,9 +157,9 @@ class VerdictChangeInline(admin.TabularInline):
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
     form = ClaimAdminForm
-    list_display = ["claim", "draft_verdict", "public_verdict", "article", "assigned_to", "changed_at", "changed_by"]
+    list_display = ["claim", "draft_verdict", "public_verdict", "claimant", "assigned_to", "changed_at", "changed_by"]
     list_filter = ["published", "verdict", "article", "assigned_to", "changed_at"]
-    list_select_related = ["verdict", "published_verdict", "article", "assigned_to", "changed_by"]
+    list_select_related = ["verdict", "published_verdict", "claimant", "assigned_to", "changed_by"]
     search_fields = ["quote", "rationale", "claimant__name", "article__headline"]
     autocomplete_fields = ["article", "claimant", "event"]
     readonly_fields = ["uid", "readers_see", "changed_at", "changed_by"]

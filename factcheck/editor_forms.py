@@ -141,15 +141,28 @@ class ClaimStatusForm(forms.Form):
     def is_valid(self) -> bool:
         form_valid = super().is_valid()
         sources_valid = self.sources.is_valid()
+        errors: dict[str, list[str]] = {}
         if form_valid and sources_valid:
-            sources = self.sources.sources()
-            errors = rules.input_errors(rationale=self.cleaned_data["rationale"], sources=sources)
+            errors = rules.input_errors(rationale=self.cleaned_data["rationale"], sources=self.sources.sources())
+        verdict = self.cleaned_data.get("verdict")
+        if verdict is not None and "rationale" not in self.errors:
+            # The desk's rule is reported with any other problem, so the editor fixes everything at once.
             for field, messages in rules.desk_rule_errors(
-                verdict=self.cleaned_data["verdict"], rationale=self.cleaned_data["rationale"], source_count=len(sources)
+                verdict=verdict, rationale=self.cleaned_data.get("rationale", ""), source_count=self._sources_typed()
             ).items():
                 errors.setdefault(field, []).extend(messages)
-            self.add_rule_errors(errors)
+        self.add_rule_errors(errors)
         return not self.errors and sources_valid and not self.source_errors
+
+    def _sources_typed(self) -> int:
+        """Source rows the editor filled in and kept, valid or not."""
+        count = 0
+        for form in self.sources.forms:
+            data = getattr(form, "cleaned_data", {})
+            typed = any((form.data.get(form.add_prefix(name)) or "").strip() for name in ("title", "url"))
+            if typed and not data.get("DELETE"):
+                count += 1
+        return count
 
     def add_rule_errors(self, errors: dict[str, list[str]]) -> None:
         """Errors from the rules or the service, where the editor will see them."""

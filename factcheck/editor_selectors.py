@@ -45,10 +45,11 @@ def _claims_for_desk() -> QuerySet[Claim]:
 
 def claim_queue(*, user, filters: dict) -> tuple[QuerySet[Claim], QuerySet[Claim]]:
     """The claims matching `filters` (the queue filter form's valid values),
-    and the same without the verdict filter (for the counts per verdict).
-    A page of the first comes with what each claim's card shows except its
-    timelines (`attach_timelines`)."""
-    claims = _claims_for_desk()
+    in queue order, and the same without the verdict filter (for the counts
+    per verdict). Page through the first's ids, then read the page's cards
+    with `claims_for_cards`: ordering narrow rows, not joined ones, keeps a
+    page fast in a long queue."""
+    claims = Claim.objects.all()
     if q := filters.get("q"):
         claims = claims.filter(
             Q(quote__icontains=q)
@@ -94,6 +95,14 @@ def verdict_counts(claims: QuerySet[Claim], scale: Iterable[Verdict]) -> list[tu
     return [(verdict, counts.get(verdict.pk, 0)) for verdict in scale]
 
 
+def claims_for_cards(ids: list[int]) -> list[Claim]:
+    """These claims, in this order, with everything their cards show."""
+    found = {claim.pk: claim for claim in _claims_for_desk().filter(pk__in=ids)}
+    claims = [found[pk] for pk in ids if pk in found]
+    attach_timelines(claims)
+    return claims
+
+
 def attach_timelines(claims: list[Claim]) -> None:
     """Set `claim.desk_timelines` for each claim in one query: the timelines
     that carry its event, or events of its article."""
@@ -101,8 +110,8 @@ def attach_timelines(claims: list[Claim]) -> None:
     article_ids = {c.article_id for c in claims if c.article_id}
     entries = (
         TimelineEntry.objects.filter(Q(event_id__in=event_ids) | Q(event__article_id__in=article_ids))
-        .select_related("timeline")
-        .only("timeline__slug", "timeline__title", "timeline__published", "event_id", "event__article_id")
+        .select_related("timeline", "event")
+        .only("timeline__slug", "timeline__title", "timeline__published", "event__article_id")
         .order_by("timeline__title")
     )
     by_event, by_article = defaultdict(dict), defaultdict(dict)

@@ -47,7 +47,7 @@ class ClaimCard:
     """A claim as the desk sees it, with its forms and what just happened."""
 
     claim: Claim
-    status_form: ClaimStatusForm
+    status_form: ClaimStatusForm | None  # built when the card shows it (open, or the claim's page)
     publish_form: PublicationForm
     unpublish_form: PublicationForm
     assign_form: AssignForm
@@ -67,8 +67,9 @@ def _desk() -> Desk:
 
 
 def _card(claim: Claim, desk: Desk, *, detail=False, next_url="", **state) -> ClaimCard:
+    shows_form = detail or state.get("open_editor")
     forms = {
-        "status_form": ClaimStatusForm(claim=claim, scale=desk.scale),
+        "status_form": ClaimStatusForm(claim=claim, scale=desk.scale) if shows_form else None,
         "publish_form": PublicationForm(claim=claim, action="publish"),
         "unpublish_form": PublicationForm(claim=claim, action="unpublish"),
         "assign_form": AssignForm(claim=claim, editors=desk.editors),
@@ -88,6 +89,8 @@ def _render_card(request, card: ClaimCard, *, status: int, announcement: str):
         return render(request, f"{QUEUE}#card-response", context, status=status)
     card.detail = True
     card.history = list(selectors.claim_history(card.claim))
+    if card.status_form is None:
+        card.status_form = ClaimStatusForm(claim=card.claim, scale=selectors.verdict_scale())
     return render(request, CLAIM_PAGE, context, status=status)
 
 
@@ -109,10 +112,9 @@ def queue(request):
     )
     filters = filter_form.values()
     claims, for_counts = selectors.claim_queue(user=request.user, filters=filters)
-    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(claims.values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
     here = request.get_full_path()
-    cards = [_card(claim, desk, next_url=here) for claim in page.object_list]
-    selectors.attach_timelines([card.claim for card in cards])
+    cards = [_card(claim, desk, next_url=here) for claim in selectors.claims_for_cards(list(page.object_list))]
     context = {
         "filter_form": filter_form,
         "filters": filters,

@@ -9,15 +9,23 @@
     return document.getElementById("desk-announcer");
   }
 
+  // A failure the page shows nowhere else: say it, and show it.
   function announce(text) {
     var region = announcer();
     if (!region || !text) return;
     // Clear first so the same message is announced again.
     region.textContent = "";
+    region.setAttribute("data-visible", "");
     window.setTimeout(function () {
       region.textContent = text;
     }, 50);
   }
+
+  // Cards show their own result; the region then only speaks it.
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    var region = announcer();
+    if (region && event.detail.target === region) region.removeAttribute("data-visible");
+  });
 
   document.addEventListener("htmx:responseError", function (event) {
     var region = announcer();

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
 from factcheck.services import SourceInput, claim_set_status, claim_unpublish
-from tests.factories import make_timeline
+from tests.factories import make_event, make_timeline
 from tests.html import form_fields
 
 pytestmark = pytest.mark.django_db
@@ -133,20 +133,46 @@ class TestQueue:
         assert len(cards(html)) == 4
         assert '<div hx-swap-oob="innerHTML:#desk-announcer">4 claims match.</div>' in html
 
-    def test_the_number_of_queries_does_not_grow_with_the_number_of_claims(self, editor_client, seeded):
+    def test_the_number_of_queries_does_not_grow_with_the_number_of_claims(self, editor_client, editor, seeded):
         def queries():
             with CaptureQueriesContext(connection) as captured:
                 assert editor_client.get("/editor/").status_code == 200
             return len(captured)
 
         few = queries()
-        article, event = seed_claim(1).article, seed_claim(1).event
+        article, timeline = seed_claim(1).article, make_timeline()
+        events = [make_event(timeline, article=article) for _ in range(20)]
         claims = Claim.objects.bulk_create(
-            Claim(quote="Argentina's 47 million citizens", article=article, event=event, verdict=Verdict.default())
-            for _ in range(80)
+            Claim(quote="Argentina's 47 million citizens", article=article, event=events[i % 20],
+                  verdict=Verdict.default(), assigned_to=editor if i % 2 else None)
+            for i in range(80)
         )
         ClaimSource.objects.bulk_create(ClaimSource(claim=c, title="A source") for c in claims)
         assert queries() == few
+
+
+def test_a_verdict_save_runs_the_same_queries_however_many_claims_and_events(editor_client, seeded):
+    claim = seed_claim(10)
+
+    def save_queries(verdict):
+        data = status_form(editor_client, claim)
+        data[f"claim-{claim.pk}-verdict"] = verdict
+        with CaptureQueriesContext(connection) as captured:
+            assert rate_post(editor_client, claim, data).status_code == 200
+        return len(captured)
+
+    few = save_queries("in-review")
+    timeline = make_timeline()
+    events = [make_event(timeline, article=claim.article) for _ in range(20)]
+    Claim.objects.bulk_create(
+        Claim(quote="Argentina's 47 million citizens", article=claim.article, event=events[i % 20],
+              verdict=Verdict.default()) for i in range(80)
+    )
+    assert save_queries("unverified") == few
+
+
+def rate_post(client, claim, data):
+    return client.post(f"/editor/claims/{claim.pk}/status/", data, headers=HTMX)
 
 
 class TestSavingAVerdict:
@@ -250,6 +276,16 @@ class TestSavingAVerdict:
             assert changes["rationale"][:100] in html
         claim.refresh_from_db()
         assert (claim.version, claim.history.count(), claim.verdict_id) == before
+
+    def test_every_problem_is_reported_at_once(self, editor_client, seeded):
+        claim = seed_claim(11)
+        response = rate(editor_client, claim, verdict="false", rationale="", sources__0__url="javascript:alert(1)")
+        html = response.content.decode()
+        summary = html[html.index('class="error-summary"'):html.index("</ul>", html.index('class="error-summary"'))]
+        assert "Rationale: A final verdict needs a rationale" in summary
+        assert "Source 1, Link: Enter a web address starting with http:// or https://." in summary
+        # The row with the bad link counts as the editor's source: one problem, not two.
+        assert "needs at least one source" not in summary
 
     def test_without_javascript_bad_input_shows_the_claims_page_with_the_errors(self, editor_client, seeded):
         claim = seed_claim(6)
@@ -373,7 +409,7 @@ class TestPublishing:
         claim = seed_claim(6)
         rate(editor_client, claim, **MARAGO_RATING)
         html = editor_client.get(f"/editor/claims/{claim.pk}/").content.decode()
-        table = html[html.index('<div class="desk-compare">'):]
+        table = html[html.index('<div class="desk-compare"'):]
         table = table[: table.index("</table>")]
         assert "Draft (editors)" in table and "Published (readers)" in table
         assert ">Mostly accurate</span>" in table and ">Unverified</span>" in table
@@ -394,6 +430,13 @@ class TestAssigning:
         assert "Assigned “Trump" in response.content.decode() and "Ben Okafor" in response.content.decode()
         assert cards(other_client.get("/editor/?assignee=me").content.decode()) == [str(claim.pk)]
         assert cards(editor_client.get("/editor/?assignee=me").content.decode()) == []
+
+    def test_without_javascript_a_bad_assignee_shows_the_claims_page(self, editor_client, seeded):
+        claim = seed_claim(10)
+        response = editor_client.post(f"/editor/claims/{claim.pk}/assign/", {f"claim-{claim.pk}-assign-assignee": "x"})
+        assert response.status_code == 422
+        html = response.content.decode()
+        assert "“x” is not an editor" in html and f'id="claim-{claim.pk}-form"' in html
 
     def test_only_to_an_editor(self, editor_client, seeded):
         claim = seed_claim(10)
