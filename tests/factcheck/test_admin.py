@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from factcheck.models import Claim, Verdict, VerdictChange
-from factcheck.services import SourceInput, claim_set_status
+from factcheck.services import claim_set_status
 from tests.editors import PASSWORD, make_editor
 from tests.html import form_fields
 

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
-from factcheck.services import SourceInput, claim_set_status, claim_unpublish
+from factcheck.models import Claim, ClaimSource, Verdict
+from factcheck.services import claim_unpublish
 from tests.factories import make_event, make_timeline
 from tests.html import form_fields
 
@@ -402,6 +402,12 @@ class TestPublishing:
         assert response.status_code == 422
         assert "A final verdict needs at least one source." in response.content.decode()
         assert not Claim.objects.get(pk=claim.pk).published
+
+    def test_a_curated_final_verdict_without_a_source_says_what_a_change_will_need(self, editor_client, seeded):
+        html = editor_client.get(f"/editor/claims/{seed_claim(13).pk}/").content.decode()
+        assert "This final verdict lists no source" in html
+        assert "This final verdict lists no source" not in editor_client.get(
+            f"/editor/claims/{seed_claim(12).pk}/").content.decode()
 
     def test_the_claims_editor_page_shows_draft_and_published_side_by_side_with_the_whole_history(
         self, editor_client, seeded

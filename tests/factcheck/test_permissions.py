@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from factcheck.models import Claim, VerdictChange
+from factcheck.models import Claim
 from factcheck.permissions import is_editor
 from tests.editors import PASSWORD, make_editor, make_reader
 
