@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test bench setup setup-dev clean
+.PHONY: run serve test bench setup setup-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,19 @@ run: setup
 	$(BIN)/python manage.py load_seeds
 	@echo "Serving the seed timeline on http://$(HOST):$(PORT)/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-style serving: gunicorn, whitenoise's hashed and compressed static
+# files, PostgreSQL and Redis (README, "Deployment"). Needs DJANGO_SECRET_KEY.
+# Loads the seed timeline unless SEED=0 (loading never overwrites editors' work).
+serve: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+serve: export REDIS_URL ?= redis://127.0.0.1:6379/0
+serve: export BIND ?= $(HOST):$(PORT)
+serve: setup
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY (see README, Deployment)."; exit 2; }
+	$(BIN)/python manage.py migrate --noinput
+	@if [ "$(SEED)" != "0" ]; then $(BIN)/python manage.py load_seeds; fi
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn -c factcheck/gunicorn.conf.py
 
 test: setup-dev
 	@command -v chromium >/dev/null 2>&1 || test -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" || \
