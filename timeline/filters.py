@@ -73,7 +73,7 @@ class TimelineFilterForm(forms.Form):
             coerce=int,
             empty_value=None,
             choices=[("", "")] + [(str(a.pk), a.name) for a in options.actors],
-            error_messages={"invalid_choice": _("No one by that link is on this timeline; showing everyone.")},
+            error_messages={"invalid_choice": _("That person is not on this timeline; showing everyone.")},
         )
         year_errors = {
             "invalid": _("A year is written like 2024; that range was not applied."),

@@ -245,8 +245,8 @@ class TestBadInput:
         [
             ({"verdict": "nonsense"}, "No claim on this timeline has that verdict; showing every verdict."),
             ({"verdict": "misleading"}, "No claim on this timeline has that verdict; showing every verdict."),
-            ({"actor": "abc"}, "No one by that link is on this timeline; showing everyone."),
-            ({"actor": "999999"}, "No one by that link is on this timeline; showing everyone."),
+            ({"actor": "abc"}, "That person is not on this timeline; showing everyone."),
+            ({"actor": "999999"}, "That person is not on this timeline; showing everyone."),
             ({"from": "20x5"}, "A year is written like 2024; that range was not applied."),
             ({"to": "-3"}, "A year is written like 2024; that range was not applied."),
             ({"from": "99999999999999999999"}, "A year is written like 2024; that range was not applied."),
