@@ -33,7 +33,7 @@ run: setup
 
 # axe-core for the accessibility tests, from the npm registry at the version
 # pinned in tests/browser/package-lock.json (not committed: node_modules/).
-AXE := tests/browser/node_modules/axe-core/axe.min.js
+AXE := tests/browser/node_modules tests/perf/node_modules/axe-core/axe.min.js
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $@
@@ -45,7 +45,13 @@ test: setup-dev $(AXE)
 		echo "NOTE: no Chromium found: the browser tests will be skipped. Install it with 'apt-get install chromium'."
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: setup-dev
+# TimelineJS, only for its weight beside ours (tests/perf/bench_reader.py).
+TIMELINEJS := tests/perf/node_modules/@knight-lab/timelinejs/package.json
+$(TIMELINEJS): tests/perf/package.json tests/perf/package-lock.json
+	npm ci --prefix tests/perf --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: setup-dev $(TIMELINEJS)
 	$(BIN)/python -m pytest tests/perf -o python_files='bench_*.py' -p no:cacheprovider -q -s $(PYTEST_ARGS)
 
 # Refresh the Spanish catalogue (locale/es) from every template and module,
@@ -60,4 +66,4 @@ messages: setup
 	$(BIN)/python manage.py compilemessages -l es -i .venv -i node_modules
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 var .pytest_cache tests/browser/node_modules
+	rm -rf $(VENV) staticfiles db.sqlite3 var .pytest_cache tests/browser/node_modules tests/perf/node_modules

@@ -52,7 +52,14 @@
       eventsBefore = document.activeElement === more ? document.querySelectorAll("li.event").length : -1;
     }
   });
-  document.addEventListener("htmx:afterSettle", function () {
+  document.addEventListener("htmx:afterSettle", function (event) {
+    // Details closed from their end: focus goes back to the event's title.
+    var entry = event.detail.elt;
+    if (entry.matches && entry.matches("li.event") && !entry.contains(document.activeElement)
+        && (document.activeElement === document.body || !document.activeElement)) {
+      var title = entry.querySelector(".event__title a");
+      if (title) title.focus();
+    }
     if (eventsBefore < 0) return;
     var first = document.querySelectorAll("li.event")[eventsBefore];
     eventsBefore = -1;
@@ -68,6 +75,7 @@
     if (!heading) return;
     event.preventDefault();
     heading.scrollIntoView();
+    heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
   });
 

@@ -88,25 +88,31 @@ def test_a_verdict_filter_is_a_shareable_url(seeded_live_server, page):
     expect(page).to_have_url(re.compile(re.escape(PATH) + "$"))
 
 
-def test_details_open_and_close_in_place_keeping_focus_on_the_toggle(seeded_live_server, page):
+def test_details_open_and_close_in_place_keeping_focus_where_the_reader_is(seeded_live_server, page):
     page.goto(seeded_live_server.url + PATH)
     cpac = page.locator("li.event", has_text="CPAC")
-    toggle = cpac.get_by_role("link", name=re.compile("Show details"))
+    title = cpac.locator(".event__title a")
+    expect(title).to_have_attribute("aria-expanded", "false")
     expect(cpac).not_to_contain_text("They first met in person")
 
-    toggle.focus()
+    title.focus()
     page.keyboard.press("Enter")
     expect(cpac.locator(".event__details")).to_contain_text("CPAC 2024 coverage, 24 February 2024")
     expect(cpac).to_contain_text("They first met in person at CPAC")
     expect(cpac).to_contain_text("they hug, and Trump praises him.")
-    opened = cpac.get_by_role("link", name=re.compile("Hide details"))
-    expect(opened).to_have_attribute("aria-expanded", "true")
-    expect(opened).to_be_focused()
+    expect(title).to_have_attribute("aria-expanded", "true")
+    expect(title).to_be_focused()
     expect(page).to_have_url(re.compile(re.escape(PATH) + "$"))  # the page did not reload or move
 
-    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # the title closes them again
     expect(cpac.locator(".event__details")).to_have_count(0)
-    expect(cpac.get_by_role("link", name=re.compile("Show details"))).to_be_focused()
+    expect(title).to_have_attribute("aria-expanded", "false")
+    expect(title).to_be_focused()
+
+    title.click()
+    cpac.get_by_role("link", name=re.compile("^Hide details")).click()  # or the link at their end
+    expect(cpac.locator(".event__details")).to_have_count(0)
+    expect(title).to_be_focused()
     expect(page.locator("li.event")).to_have_count(13)
 
 
@@ -147,10 +153,10 @@ def test_without_javascript_forms_and_links_do_the_same(seeded_live_server, no_j
     expect(page.locator("li.event")).to_have_count(1)
     expect(page.get_by_role("status")).to_contain_text("Found 1 event and 1 claim.")
 
-    page.get_by_role("link", name=re.compile("Show details")).click()
+    page.locator(".event__title a").click()
     expect(page).to_have_url(re.compile(r"open=\d+#event-\d+$"))
     expect(page.locator(".event__details")).to_contain_text("Trump's inaugural address, 20 January 2025")
-    page.get_by_role("link", name=re.compile("Hide details")).click()
+    page.get_by_role("link", name=re.compile("^Hide details")).click()
     expect(page.locator(".event__details")).to_have_count(0)
     expect(page.get_by_label("Verdict")).to_have_value("false")
 

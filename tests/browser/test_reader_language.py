@@ -31,7 +31,7 @@ def test_a_spanish_browser_gets_the_whole_interface_in_spanish(seeded_live_serve
     page.get_by_label("Calificación").select_option("mostly-accurate")
     expect(page.get_by_role("status")).to_have_text("Se encontraron 3 hechos y 4 afirmaciones.")
     imf = page.locator("li.event").first
-    imf.get_by_role("link", name=re.compile("Ver detalles")).click()
+    imf.locator(".event__title a").click()
     expect(imf.get_by_role("link", name=re.compile("Ocultar detalles"))).to_be_visible()
     expect(imf.locator(".event__details h4")).to_have_text("Fuentes")
     # No English interface text is left on the page (the article's own words are English content).
@@ -40,7 +40,7 @@ def test_a_spanish_browser_gets_the_whole_interface_in_spanish(seeded_live_serve
              .flatMap(el => Array.from(el.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent.trim()))
              .filter(Boolean).join(' | ')"""
     )
-    for english in ("Show details", "Verdict", "Search", "events", "claims", "Sources", "Fact-check", "Found"):
+    for english in ("Hide details", "Verdict", "Search", "events", "claims", "Sources", "Fact-check", "Found"):
         assert english not in interface, english
 
 

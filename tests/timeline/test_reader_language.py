@@ -48,7 +48,7 @@ def test_notices_and_fragments_are_in_spanish_too(seeded, client):
         URL, {"verdict": "nonsense", "q": "Panama"}, HTTP_ACCEPT_LANGUAGE="es", HTTP_HX_REQUEST="true"
     ).content.decode()
     assert "Ninguna afirmación de esta cronología tiene esa calificación; se muestran todas." in html
-    assert "Ver detalles" in html
+    assert "Afirmaciones sobre este hecho" in html
 
 
 def test_the_claim_page_is_in_spanish_with_the_verdicts_meaning(seeded, client):

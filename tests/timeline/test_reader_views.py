@@ -18,7 +18,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 def event_titles(response) -> list[str]:
     html = response.content.decode()
-    titles = re.findall(r'<h3 class="event__title"[^>]*><a href="#event-\d+">([^<]+)</a>', html)
+    titles = re.findall(r'<h3 class="event__title"[^>]*><a [^>]*>([^<]+)</a>', html)
     return [html_lib.unescape(title) for title in titles]
 
 
