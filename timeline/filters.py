@@ -50,7 +50,8 @@ class ReaderRequest:
 
 
 class TimelineFilterForm(forms.Form):
-    """Validates the query parameters against what this timeline offers."""
+    """Validates the query parameters: a verdict of the scale, a person we
+    know, sensible years, a search of reasonable length."""
 
     q = forms.CharField(
         required=False,
@@ -61,18 +62,21 @@ class TimelineFilterForm(forms.Form):
         },
     )
 
-    def __init__(self, data, *, options: FilterOptions):
+    def __init__(self, data):
+        from factcheck.models import Verdict
+
+        from .models import Actor
+
         super().__init__(data)
-        self.fields["verdict"] = forms.ChoiceField(
+        self.fields["verdict"] = forms.ModelChoiceField(
             required=False,
-            choices=[("", "")] + [(v.slug, v.slug) for v in options.verdicts],
-            error_messages={"invalid_choice": _("No claim on this timeline has that verdict; showing every verdict.")},
+            queryset=Verdict.objects.all(),
+            to_field_name="slug",
+            error_messages={"invalid_choice": _("There is no verdict by that name; showing every verdict.")},
         )
-        self.fields["actor"] = forms.TypedChoiceField(
+        self.fields["actor"] = forms.ModelChoiceField(
             required=False,
-            coerce=int,
-            empty_value=None,
-            choices=[("", "")] + [(str(a.pk), a.name) for a in options.actors],
+            queryset=Actor.objects.all(),
             error_messages={"invalid_choice": _("That person is not on this timeline; showing everyone.")},
         )
         year_errors = {
@@ -101,10 +105,11 @@ class TimelineFilterForm(forms.Form):
         if year_from and year_to and year_from > year_to:
             year_from, year_to = year_to, year_from
             notices.append(str(_("The years were the wrong way round; they have been swapped.")))
+        verdict, actor = data.get("verdict"), data.get("actor")
         criteria = Criteria(
             q=data.get("q") or "",
-            verdict=data.get("verdict") or "",
-            actor=data.get("actor"),
+            verdict=verdict.slug if verdict else "",
+            actor=actor.pk if actor else None,
             year_from=year_from,
             year_to=year_to,
         )

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext, ngettext
 
@@ -73,15 +73,26 @@ def _public_claims_of(timeline: Timeline) -> QuerySet[Claim]:
     )
 
 
-def timeline_filter_options(timeline: Timeline) -> FilterOptions:
-    """The verdicts, people and years the timeline's filter menus offer."""
+def timeline_filter_options(timeline: Timeline, criteria: Criteria | None = None) -> FilterOptions:
+    """What the timeline's filter menus offer: the verdicts its claims have,
+    the people in its events and claims, and the years it spans; with the
+    ones the reader asked for, so the menus show them."""
+    criteria = criteria or Criteria()
     claims = _public_claims_of(timeline)
-    verdicts = list(Verdict.objects.filter(pk__in=claims.values("published_verdict")).order_by("position", "id"))
+    verdicts = list(
+        Verdict.objects.filter(Q(pk__in=claims.values("published_verdict")) | Q(slug=criteria.verdict or None))
+        .order_by("position", "id")
+    )
     events = timeline.events.published()
     actors = list(
-        Actor.objects.filter(Q(pk__in=events.values("actors")) | Q(pk__in=claims.values("claimant"))).order_by("name")
+        Actor.objects.filter(
+            Q(pk__in=Event.actors.through.objects.filter(event__in=events).values("actor_id"))
+            | Q(pk__in=claims.values("claimant"))
+            | Q(pk=criteria.actor)
+        ).order_by("name")
     )
-    years = [day.year for day in events.dates("date", "year")]
+    span = events.aggregate(first=Min("date"), last=Max("date"))
+    years = list(range(span["first"].year, span["last"].year + 1)) if span["first"] else []
     return FilterOptions(verdicts=verdicts, actors=actors, years=years)
 
 
@@ -96,7 +107,8 @@ def _claims_by(criteria: Criteria, claims: QuerySet[Claim], *, language: str) ->
 
 
 EVENT_SEARCH_FIELDS = ["title", "summary", "location"]
-CLAIM_SEARCH_FIELDS = ["quote", "published_rationale", "claimant__name"]
+# People are found with the "Who" filter; text search reads what was said and the verdict's rationale.
+CLAIM_SEARCH_FIELDS = ["quote", "published_rationale"]
 
 
 def timeline_events_matching(timeline: Timeline, criteria: Criteria) -> QuerySet[Event]:
@@ -124,8 +136,12 @@ def timeline_events_matching(timeline: Timeline, criteria: Criteria) -> QuerySet
     if criteria.q:
         terms = search_terms(criteria.q)
         if terms:
-            own_text = filter_by_text(Event.objects.all(), EVENT_SEARCH_FIELDS, terms, language=timeline.language)
-            claim_text = filter_by_text(claims, CLAIM_SEARCH_FIELDS, terms, language=timeline.language)
+            # Only this timeline's events and claims are searched (an index does the rest on PostgreSQL).
+            mine = timeline.events.published()
+            own_text = filter_by_text(Event.objects.filter(pk__in=mine.values("pk")), EVENT_SEARCH_FIELDS, terms,
+                                      language=timeline.language)
+            claim_text = filter_by_text(claims.filter(event__in=mine.values("pk")), CLAIM_SEARCH_FIELDS, terms,
+                                        language=timeline.language)
             events = events.filter(Q(pk__in=own_text.values("pk")) | Q(pk__in=claim_text.values("event_id")))
     return events.in_order()
 

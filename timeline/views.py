@@ -18,9 +18,7 @@ def _render_timeline(request, timeline: Timeline):
     returns to it. HTMX asks for the fragment it swaps (named by HX-Target):
     one event opened or closed, the next page, or the results of new filters.
     """
-    options = selectors.timeline_filter_options(timeline)
-    form = TimelineFilterForm(request.GET, options=options)
-    asked = form.reader_request()
+    asked = TimelineFilterForm(request.GET).reader_request()
     criteria = asked.criteria
     htmx = request.htmx and not request.htmx.history_restore_request
     target = (request.htmx.target or "") if htmx else ""
@@ -39,24 +37,26 @@ def _render_timeline(request, timeline: Timeline):
     context = {
         "timeline": timeline,
         "content_lang": _content_lang(timeline),
-        "options": options,
         "criteria": criteria,
         "page_obj": page,
         "events": page.events,
         "open_event": asked.open_event,
         "notices": notices,
         "claim_count": selectors.timeline_claim_count(timeline, criteria),
-        "years": selectors.timeline_year_index(timeline, criteria),
-        "articles": selectors.timeline_articles(timeline),
         "unplaced_claims": (
             selectors.timeline_unplaced_claims_matching(timeline, criteria) if not page.has_next else []
         ),
     }
     template = "timeline/timeline_detail.html"
     if target == "more-events":
-        template += "#page-response"
-    elif htmx:
-        template += "#results-response"
+        template += "#page-response"  # the next page, appended: no menus, no year list
+    else:
+        context["years"] = selectors.timeline_year_index(timeline, criteria)
+        if htmx:
+            template += "#results-response"
+        else:
+            context["options"] = selectors.timeline_filter_options(timeline, criteria)
+            context["articles"] = selectors.timeline_articles(timeline)
     response = _reader_response(request, template, context)
     if htmx and request.htmx.current_url_abs_path == request.get_full_path():
         # The same view again (Enter after the search already ran): no new history entry.

@@ -54,6 +54,11 @@ class TestFilters:
         assert "1 more claim about this event in the details." in html
         assert "Found 1 event and 1 claim." in html
 
+    def test_a_verdict_of_the_scale_no_claim_has_finds_nothing(self, seeded, client_en):
+        html = client_en.get(URL, {"verdict": "misleading"}).content.decode()
+        assert "Found 0 events and 0 claims." in html
+        assert '<option value="misleading" selected>Misleading</option>' in html
+
     def test_a_verdict_also_filters_the_claims_that_are_about_no_one_event(self, seeded, client_en):
         response = client_en.get(URL, {"verdict": "not-checkable"})
         assert event_titles(response) == []
@@ -243,10 +248,10 @@ class TestBadInput:
     @pytest.mark.parametrize(
         "params, notice",
         [
-            ({"verdict": "nonsense"}, "No claim on this timeline has that verdict; showing every verdict."),
-            ({"verdict": "misleading"}, "No claim on this timeline has that verdict; showing every verdict."),
+            ({"verdict": "nonsense"}, "There is no verdict by that name; showing every verdict."),
             ({"actor": "abc"}, "That person is not on this timeline; showing everyone."),
             ({"actor": "999999"}, "That person is not on this timeline; showing everyone."),
+            ({"actor": "99999999999999999999"}, "That person is not on this timeline; showing everyone."),
             ({"from": "20x5"}, "A year is written like 2024; that range was not applied."),
             ({"to": "-3"}, "A year is written like 2024; that range was not applied."),
             ({"from": "99999999999999999999"}, "A year is written like 2024; that range was not applied."),
