@@ -33,7 +33,7 @@ run: setup
 
 # axe-core for the accessibility tests, from the npm registry at the version
 # pinned in tests/browser/package-lock.json (not committed: node_modules/).
-AXE := tests/browser/node_modules tests/perf/node_modules/axe-core/axe.min.js
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $@
