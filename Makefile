@@ -53,7 +53,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 
 test: setup-dev $(AXE)
 	@command -v xgettext >/dev/null 2>&1 || \
-		echo "NOTE: no GNU gettext: the catalogue test will fail. Install it with 'apt-get install gettext'."
+		echo "NOTE: no GNU gettext: the catalogue test will be skipped. Install it with 'apt-get install gettext'."
 	@command -v chromium >/dev/null 2>&1 || test -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" || \
 		echo "NOTE: no Chromium found: the browser tests will be skipped. Install it with 'apt-get install chromium'."
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

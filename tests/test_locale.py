@@ -56,7 +56,10 @@ def test_every_string_in_the_templates_and_code_is_in_the_catalogue(tmp_path):
     """Run the extraction `make messages` runs, on a copy of the project, and
     compare: a new string, or one changed, shows up here."""
     if shutil.which("xgettext") is None:
-        pytest.fail("GNU gettext is needed to check the catalogue: apt-get install gettext")
+        message = "GNU gettext is needed to check the catalogue: apt-get install gettext"
+        if os.environ.get("REQUIRE_GETTEXT") == "1":  # set by .ci/run
+            pytest.fail(message)
+        pytest.skip(message)
     base = Path(settings.BASE_DIR)
     copy = tmp_path / "project"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules", "*.sqlite3")
