@@ -100,9 +100,8 @@ def check_text(text: str, *, limit: int = MAX_TEXT_CHARS) -> None:
     control = sum(1 for char in sample if (ord(char) < 32 and char not in "\n\r\t") or char == "\ufffd")
     if control / len(sample) > 0.01:
         raise ExtractionError(_("This text is garbled: it holds control or undecodable characters."))
-    letters = sum(1 for char in sample if char.isalpha())
-    if letters / len(sample) < 0.3:
-        raise ExtractionError(_("This does not look like an article's text: it has too few letters."))
+    if not any(char.isalpha() for char in text):
+        raise ExtractionError(_("This text has no words."))
 
 
 def check_language(language: str) -> str:
@@ -275,6 +274,7 @@ class _Grammar:
     units: dict[str, str]
     numbers: dict[str, int]
     patterns: list[tuple[str, re.Pattern]]
+    trigger: re.Pattern  # a sentence without it holds no date: the patterns are not tried
     future: re.Pattern
     past: re.Pattern
     date_order: str
@@ -389,8 +389,11 @@ def _grammar(language: str) -> _Grammar:
         rf"(?<![\w'])(?:{words.future_cues}|{words.future_suffix})(?![\w'])|['’]ll\b", re.IGNORECASE
     )
     past = re.compile(rf"(?<![\w'])(?:{words.past_cues}|{words.past_suffix})(?![\w'])", re.IGNORECASE)
+    keywords = [*months, *weekdays, *relative, *units]
+    trigger = re.compile(rf"\d|(?<!\w)(?:{_alt(keywords)})(?!\w)", re.IGNORECASE)
     return _Grammar(
         language=language,
+        trigger=trigger,
         words=words,
         months=months,
         full_months=full_months,
@@ -406,7 +409,7 @@ def _grammar(language: str) -> _Grammar:
     )
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)
 def _parser(language: str, base: datetime.date, prefer: str):
     """A dateparser reader for one language, base date and direction; a
     handful per article, kept while they are being used."""
@@ -424,8 +427,10 @@ def _parser(language: str, base: datetime.date, prefer: str):
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _read(text: str, language: str, base: datetime.date, prefer: str) -> tuple[datetime.date, str] | None:
-    """dateparser's reading of a short candidate: (date, period) or None."""
+    """dateparser's reading of a short candidate: (date, period) or None.
+    An expression repeated in a text (or across texts of the same day) is read once."""
     if not text or len(text) > MAX_CANDIDATE_CHARS:
         return None
     data = _parser(language, base, prefer).get_date_data(text)
@@ -447,30 +452,40 @@ def load() -> None:
 
 _HARD_BOUNDARY = re.compile(r"[;:\u2014\u2013()\u201c\u201d\"]")
 _SOFT_BOUNDARY = re.compile(r",|\s(?:and|but|while|whereas|y|e|pero|mientras|aunque)\s", re.IGNORECASE)
-_PASSIVE = re.compile(r"(?:\bbe|\bbeing|\bser|\bsido)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?:\bbe|\bbeing|\bser|\bsido)\s+\Z", re.IGNORECASE)
 
 
-def _direction(grammar: _Grammar, sentence: str, start: int, end: int) -> str | None:
-    """"future", "past" or None (no clue): the tense of the cue nearest to
-    the mention. A cue in another clause counts as further away, and so does
-    one after the mention (the verb usually comes first: "met ... in May")."""
-    best: tuple[int, str] | None = None
+def _cues(grammar: _Grammar, sentence: str) -> list[tuple[int, int, str]]:
+    """The tense cues of a sentence: (start, end, "future" or "past")."""
+    cues = []
     for kind, pattern in (("future", grammar.future), ("past", grammar.past)):
         for match in pattern.finditer(sentence):
-            if match.start() < end and start < match.end():
-                continue  # the mention's own words ("next") are read elsewhere
             word = match.group().lower()
             if kind == "past":
                 if word in grammar.words.past_exceptions or grammar.future.fullmatch(word):
                     continue
-                if _PASSIVE.search(sentence[: match.start()]):
+                if _PASSIVE.search(sentence, max(0, match.start() - 8), match.start()):
                     continue  # "will be held": a participle, not the past
-            after = match.start() >= end
-            between = sentence[end : match.start()] if after else sentence[match.end() : start]
-            distance = len(between) + (10 if after else 0)
-            distance += 200 * len(_HARD_BOUNDARY.findall(between)) + 50 * len(_SOFT_BOUNDARY.findall(between))
-            if best is None or distance < best[0]:
-                best = (distance, kind)
+            cues.append((match.start(), match.end(), kind))
+    return cues
+
+
+def _direction(sentence: str, cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """"future", "past" or None (no clue): the tense of the cue nearest to
+    the mention. A cue in another clause counts as further away, and so does
+    one after the mention (the verb usually comes first: "met ... in May")."""
+    best: tuple[int, str] | None = None
+    for cue_start, cue_end, kind in cues:
+        if cue_start < end and start < cue_end:
+            continue  # the mention's own words ("next") are read elsewhere
+        after = cue_start >= end
+        between = sentence[end:cue_start] if after else sentence[cue_end:start]
+        distance = len(between) + (10 if after else 0)
+        if best is not None and distance >= best[0]:
+            continue
+        distance += 200 * len(_HARD_BOUNDARY.findall(between)) + 50 * len(_SOFT_BOUNDARY.findall(between))
+        if best is None or distance < best[0]:
+            best = (distance, kind)
     return best[1] if best else None
 
 
@@ -524,6 +539,8 @@ def _as_fuzzy(reading: tuple[datetime.date, str] | None, *, precision: str | Non
 
 def _candidates(grammar: _Grammar, sentence: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    if not grammar.trigger.search(sentence):
+        return found
     for priority, (kind, pattern) in enumerate(grammar.patterns):
         for match in pattern.finditer(sentence):
             found.append(_Candidate(match.start(), match.end(), kind, match.groupdict(), priority))
@@ -637,11 +654,12 @@ def _resolve(
     published: datetime.date,
     anchor: int | None,
     sentence_years: list[tuple[int, int, int]],
+    cues: list[tuple[int, int, str]],
 ) -> FuzzyDate | None:
     language = grammar.language
     g = {key: value for key, value in c.groups.items() if value}
     words = grammar.words
-    direction = _direction(grammar, sentence, c.start, c.end)
+    direction = _direction(sentence, cues, c.start, c.end)
     before_text = sentence[: c.start].rstrip().lower()
     if re.search(r"(?<!\w)(?:by|para|antes\s+de(?:l)?)(?:\s+el)?$", before_text) and not re.search(r"\b(?:had|hab[ií]an?)\b", sentence, re.I):
         direction = "future"
@@ -828,10 +846,13 @@ def _sentence_mentions(
 ) -> list[DateMention]:
     text = sentence.text
     candidates = [c for c in _candidates(grammar, text) if _plausible(grammar, text, c, published)]
+    if not candidates:
+        return []
     years = [(c.start, c.end, int(c.groups["year"])) for c in candidates if c.groups.get("year")]
+    cues = _cues(grammar, text)
     out: list[DateMention] = []
     for candidate in candidates:
-        when = _resolve(grammar, text, candidate, published, anchor, years)
+        when = _resolve(grammar, text, candidate, published, anchor, years, cues)
         if when is None:
             continue
         anchor = when.date.year
