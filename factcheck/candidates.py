@@ -176,7 +176,7 @@ class _Compiled:
             rf"(?<![\w]){name}(?:,(?P<appositive>[^,]{{1,80}}),)?\s+(?:(?:has|had|also|then|later|once|repeatedly)\s+)*{speech}(?![\w])"
         )
         self.speaker_after = re.compile(rf"(?<![\w]){speech}\s+(?P<who>{_NAME})")
-        self.according = re.compile(rf"(?<![\w])(?:{lexicon.according})\s+(?P<who>(?:the\s+|el\s+|la\s+)?{_NAME})")
+        self.according = re.compile(rf"(?<![\w])(?i:{lexicon.according})\s+(?P<who>(?:the\s+|el\s+|la\s+)?{_NAME})")
         # "noted that ...", "told Courthouse News that ...".
         self.that_clause = re.compile(
             rf"(?<![\w]){speech}(?:\s+[\w’'.-]+){{0,4}}?\s+(?:{lexicon.that})\s+(?P<clause>.+)$", re.DOTALL
