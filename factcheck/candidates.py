@@ -299,7 +299,7 @@ def find_claims(
         dated = any(sentence.start <= s < sentence.end for s, _ in dated_spans)
         score, reasons = _score(compiled, passage, attributed=bool(claimant), dated=dated)
         # Opinion and prediction are read in the whole sentence: "I remain skeptical," he said.
-        opinion = bool(compiled.opinion.search(passage)) or bool(
+        opinion = bool(compiled.opinion.search(sentence.text)) or bool(
             claimant and compiled.first_person.search(passage)
         )
         prediction = bool(compiled.prediction.search(passage))
