@@ -175,7 +175,12 @@ def highlighted(draft: dict) -> list[list[Segment]]:
     """The text in paragraphs of segments, each segment marked with the date
     mention and the claim passage it is part of."""
     text = draft["text"]
-    dates = [(e["mention_start"], e["mention_end"], e["id"]) for e in draft["events"]]
+    # Every date mention, linked to the event proposed for its sentence.
+    dates = []
+    for mention in draft["mentions"]:
+        event = next((e for e in draft["events"] if e["start"] <= mention["start"] < e["end"]), None)
+        if event is not None:
+            dates.append((mention["start"], mention["end"], event["id"]))
     claims = [(c["start"], c["end"], c["id"]) for c in draft["claims"]]
     cuts = {0, len(text)}
     for start, end, _ in dates + claims:
