@@ -72,12 +72,14 @@ def test_an_editor_accepts_proposed_events_and_claims_and_readers_see_them(edito
     # Accept one by one: the proposal turns into what was saved, the page stays.
     cpac.get_by_label("Title").fill("Milei speaks at CPAC and meets Trump for the first time")
     cpac.get_by_role("button", name="Accept").click()
-    expect(proposal(page, "events", "CPAC")).to_contain_text("Saved as an event on Argentina and the United States")
+    expect(proposal(page, "events", "CPAC")).to_contain_text(
+        "Saved as the event “Milei speaks at CPAC and meets Trump for the first time” on Argentina and the United States"
+    )
     mar_a_lago.get_by_label("Title").fill("Milei attends the America First Policy Institute gala at Mar-a-Lago")
     mar_a_lago.get_by_role("button", name="Accept").click()
-    expect(proposal(page, "events", "Mar-a-Lago")).to_contain_text("Saved as an event")
+    expect(proposal(page, "events", "Mar-a-Lago")).to_contain_text("Saved as the event")
     imf.get_by_role("button", name="Accept").click()
-    expect(proposal(page, "events", "International Monetary Fund")).to_contain_text("Saved as an event")
+    expect(proposal(page, "events", "International Monetary Fund")).to_contain_text("Saved as the event")
     rubio = proposal(page, "events", "Marco Rubio")
     rubio.get_by_role("button", name="Reject").click()
     expect(proposal(page, "events", "Marco Rubio")).to_contain_text("Rejected.")

@@ -152,7 +152,7 @@ def test_accepting_an_event_saves_the_article_and_the_event_on_the_chosen_timeli
     cpac = event_proposal(draft, "in February")
     response = accept_event(editor_client, draft_id, cpac, timeline, title="Milei speaks at CPAC")
     assert response.status_code == 200
-    assert "Saved as an event" in response.content.decode()
+    assert "Saved as the event “Milei speaks at CPAC”" in response.content.decode()
 
     article = Article.objects.get()
     assert article.published_on.isoformat() == "2025-01-22" and article.published_estimated
