@@ -122,7 +122,10 @@ _ES = _Lexicon(
         r"más\s+que|menos\s+que|más\s+de|menos\s+de|mayor\s+que|menor\s+que|aumentó|aumento|cayó|caída|"
         r"creció|crecimiento|subió|bajó|duplicó|comparado|frente\s+a|similar|igual\s+que|a\s+diferencia"
     ),
-    causal=r"porque|debido\s+a|por\s+culpa\s+de|gracias\s+a|provocó|causó|llevó\s+a|como\s+resultado|por\s+eso|por\s+lo\s+tanto",
+    causal=(
+        r"porque|debido\s+a|por\s+culpa\s+de|gracias\s+a|provocó|causó|llevó\s+a|como\s+resultado|por\s+eso|"
+        r"por\s+lo\s+tanto"
+    ),
     frequency=r"rara\s+vez|raramente|frecuentemente|a\s+menudo|siempre|habitualmente|suele|suelen|varias\s+veces",
     opinion=(
         r"creo|creemos|cree|opino|considero|parece|debería|deberían|debe|deben|crucial|importante|"
@@ -173,7 +176,8 @@ class _Compiled:
         # "Schapiro said", "Trump, who spoke at the event, praised", "said Schapiro",
         # "according to the ministry".
         self.speaker_before = re.compile(
-            rf"(?<![\w]){name}(?:,(?P<appositive>[^,]{{1,80}}),)?\s+(?:(?:has|had|also|then|later|once|repeatedly)\s+)*{speech}(?![\w])"
+            rf"(?<![\w]){name}(?:,(?P<appositive>[^,]{{1,80}}),)?\s+"
+            rf"(?:(?:has|had|also|then|later|once|repeatedly)\s+)*{speech}(?![\w])"
         )
         self.speaker_after = re.compile(rf"(?<![\w]){speech}\s+(?P<who>{_NAME})")
         self.according = re.compile(rf"(?<![\w])(?i:{lexicon.according})\s+(?P<who>(?:the\s+|el\s+|la\s+)?{_NAME})")
@@ -191,7 +195,9 @@ class _Compiled:
         }
         self.opinion = _words(lexicon.opinion)
         self.prediction = _words(rf"(?:{lexicon.prediction}|{lexicon.prediction_suffix})")
-        self.first_person = re.compile(r"(?<![\w])(?:I|[Ww]e|[Mm]y|[Oo]ur|[Cc]reo|[Cc]reemos|[Yy]o|[Nn]osotros)(?![\w])")
+        self.first_person = re.compile(
+            r"(?<![\w])(?:I|[Ww]e|[Mm]y|[Oo]ur|[Cc]reo|[Cc]reemos|[Yy]o|[Nn]osotros)(?![\w])"
+        )
 
 
 _WEIGHTS = {"figure": 0.35, "number": 0.25, "superlative": 0.25, "comparison": 0.2, "cause": 0.2, "frequency": 0.2}

@@ -140,7 +140,10 @@ _RELATIVE_VARIANTS = {
     "es": {"el año próximo": "el próximo año", "el año que viene": "el próximo año", "el mes próximo": "el próximo mes",
            "el mes que viene": "el próximo mes", "la semana próxima": "la próxima semana",
            "la semana que viene": "la próxima semana", "anoche": "ayer", "el pasado año": "el año pasado",
-           "el pasado mes": "el mes pasado", "la pasada semana": "la semana pasada"},
+           "el pasado mes": "el mes pasado", "la pasada semana": "la semana pasada",
+           # After "de": "a fines del año pasado" is "de" + "el año pasado".
+           "año pasado": "el año pasado", "mes pasado": "el mes pasado", "año próximo": "el próximo año",
+           "próximo año": "el próximo año", "próximo mes": "el próximo mes"},
 }
 # Words before a weekday that make it a day, not a name ("on Sunday", "el domingo").
 _DAY_CUES = {
@@ -181,15 +184,21 @@ class _Words:
 
 _EN = _Words(
     preposition=r"in|on|by|since|until|till|from|during|through|as\s+of|before|after",
-    hedge=r"about|around|roughly|nearly|almost|approximately|some|more\s+than|less\s+than|over|just\s+over|just\s+under|barely",
-    month_modifier=r"early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of",
-    year_modifier=r"early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+spring\s+of|the\s+summer\s+of|the\s+autumn\s+of|the\s+fall\s+of|the\s+winter\s+of",
+    hedge=(
+        r"about|around|roughly|nearly|almost|approximately|some|more\s+than|less\s+than|over|just\s+over|"
+        r"just\s+under|barely"
+    ),
+    month_modifier=r"early|mid|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of",
+    year_modifier=(
+        r"early|mid|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half|spring|summer|autumn|"
+        r"fall|winter)\s+of"
+    ),
     last=r"last|this\s+past|past",
     next=r"next|this\s+coming|coming",
     last_after=r"(?!)",
     next_after=r"(?!)",
     this=r"this",
-    rel_modifier=r"earlier|later|early|late|mid",
+    rel_modifier=r"earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of",
     anaphora={
         r"that\s+year": 0, r"the\s+same\s+year": 0, r"that\s+same\s+year": 0,
         r"the\s+following\s+year": 1, r"the\s+next\s+year": 1, r"a\s+year\s+later": 1,
@@ -253,7 +262,10 @@ _ES = _Words(
                                "empleo", "contexto", "equipo", "grupo", "proyecto", "objetivo", "camino",
                                "mercado", "presupuesto", "impuesto", "déficit", "vado", "voto", "juicio"}),
     ordinal=r"(?:º|°|\.º|o)",
-    this_year=r"(?:a\s+)?(?:fin|fines|finales|principios|comienzos|mediados)\s+de(?:l)?\s+año",
+    this_year=(
+        r"(?:a\s+)?(?:fin|fines|finales|principios|comienzos|mediados)\s+de(?:l)?\s+año"
+        r"(?!\s+(?:pasado|pr[oó]ximo|anterior|siguiente|que))"
+    ),
 )
 
 _WORDS = {"en": _EN, "es": _ES}
@@ -352,21 +364,39 @@ def _grammar(language: str) -> _Grammar:
     anaphora = "|".join(words.anaphora)
     month_abbr_dot = rf"(?:{month_any})\.?"
 
+    # Named pieces, so each pattern reads as the phrase it finds.
+    weekday_before = rf"(?:(?P<wd>{weekday}),?\s+)?"
+    year_after = rf"(?:,?\s+(?P<year>{year}))?"
+    relation = rf"{words.last}|{words.next}|{words.this}"
+    after = rf"(?:\s+(?P<after>{words.last_after}|{words.next_after}))?"
+    de = r"\s+(?:de|del)\s+"
+
     P: list[tuple[str, str]] = []
     if language == "en":
         P += [
-            ("date", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month_abbr_dot})\s+(?P<day>{day})(?:,?\s+(?P<year>{year}))?"),
-            ("date", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{month_abbr_dot})(?:,?\s+(?P<year>{year}))?"),
-            ("month", rf"(?:(?P<mod>{words.month_modifier})[\s-]+)?(?P<mon>{month_abbr_dot})(?:\s+of)?,?\s+(?P<year>{year})"),
+            # "Tuesday, Nov. 5, 2024", "March 30"
+            ("date", rf"{weekday_before}(?P<mon>{month_abbr_dot})\s+(?P<day>{day}){year_after}"),
+            # "5 November 2024", "the 5th of November"
+            ("date", rf"{weekday_before}(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{month_abbr_dot}){year_after}"),
+            # "March 2019", "late October of 2023"
+            ("month", rf"(?:(?P<mod>{words.month_modifier})[\s-]+)?(?P<mon>{month_abbr_dot})"
+                      rf"(?:\s+of)?,?\s+(?P<year>{year})"),
+            # "October of that year"
             ("month", rf"(?P<mon>{month_full})\s+(?:of\s+)?(?P<ana>{anaphora})"),
-            ("month", rf"(?:(?P<mod>{words.month_modifier}|{words.last}|{words.next}|{words.this})[\s-]+)?(?P<mon>{month_full})"),
+            # "In November", "mid-November", "last December"
+            ("month", rf"(?:(?P<mod>{words.month_modifier}|{relation})[\s-]+)?(?P<mon>{month_full})"),
         ]
     else:
         P += [
-            ("date", rf"(?:(?P<mod>{words.last}|{words.next})\s+)?(?:(?P<wd>{weekday})\s+)?(?P<day>{day})\s+de\s+(?P<mon>{month_any})(?:\s+(?:de|del)\s+(?P<year>{year}))?(?:\s+(?P<after>{words.last_after}|{words.next_after}))?"),
-            ("month", rf"(?:(?P<mod>{words.month_modifier})\s+)?(?P<mon>{month_full})\s+(?:de|del)\s+(?P<year>{year})"),
-            ("month", rf"(?P<mon>{month_full})\s+(?:de|del)\s+(?P<ana>{anaphora})"),
-            ("month", rf"(?:(?P<mod>{words.month_modifier}|{words.last}|{words.next}|{words.this})\s+)?(?P<mon>{month_full})(?:\s+(?P<after>{words.last_after}|{words.next_after}))?"),
+            # "el jueves 14 de noviembre", "10 de diciembre de 2023", "el pasado 25 de mayo"
+            ("date", rf"(?:(?P<mod>{words.last}|{words.next})\s+)?(?:(?P<wd>{weekday})\s+)?"
+                     rf"(?P<day>{day})\s+de\s+(?P<mon>{month_any})(?:{de}(?P<year>{year}))?{after}"),
+            # "noviembre de 2024", "a mediados de marzo de 2020"
+            ("month", rf"(?:(?P<mod>{words.month_modifier})\s+)?(?P<mon>{month_full}){de}(?P<year>{year})"),
+            # "octubre de ese año"
+            ("month", rf"(?P<mon>{month_full}){de}(?P<ana>{anaphora})"),
+            # "En febrero", "el pasado diciembre", "diciembre pasado"
+            ("month", rf"(?:(?P<mod>{words.month_modifier}|{relation})\s+)?(?P<mon>{month_full}){after}"),
         ]
     P += [
         ("year", rf"(?:(?P<mod>{words.year_modifier})[\s-]*)?(?P<year>{year})"),
@@ -376,10 +406,10 @@ def _grammar(language: str) -> _Grammar:
     ]
     if language == "en":
         P.append(("ago", rf"(?:(?P<hedge>{words.hedge})\s+)?(?P<num>{number})\s+(?P<unit>{unit})\s+(?P<ago>{ago})"))
-        P.append(("weekday", rf"(?:(?P<mod>{words.last}|{words.next}|{words.this})\s+)?(?P<wd>{weekday})(?:\s+(?P<part>{words.day_part}))?"))
+        P.append(("weekday", rf"(?:(?P<mod>{relation})\s+)?(?P<wd>{weekday})(?:\s+(?P<part>{words.day_part}))?"))
     else:
         P.append(("ago", rf"(?P<ago>{ago})\s+(?:(?P<hedge>{words.hedge})\s+)?(?P<num>{number})\s+(?P<unit>{unit})"))
-        P.append(("weekday", rf"(?:(?P<mod>{words.last}|{words.next}|{words.this})\s+)?(?P<wd>{weekday})(?:\s+(?P<after>{words.last_after}|{words.next_after}))?"))
+        P.append(("weekday", rf"(?:(?P<mod>{relation})\s+)?(?P<wd>{weekday}){after}"))
         # "el jueves 16": the day of the month that falls on that weekday.
         P.append(("weekday_day", rf"(?P<wd>{weekday})\s+(?P<day>{day})(?!\s+de\s)"))
     P.append(("numeric", r"(?<![\d/.-])(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?![\d/-])"))
@@ -452,6 +482,9 @@ def load() -> None:
 
 _HARD_BOUNDARY = re.compile(r"[;:\u2014\u2013()\u201c\u201d\"]")
 _SOFT_BOUNDARY = re.compile(r",|\s(?:and|but|while|whereas|y|e|pero|mientras|aunque)\s", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|or|y|a|al|hasta|-|–)\s*", re.IGNORECASE)
+_DEADLINE = re.compile(r"(?<!\w)(?:by|para|antes\s+de(?:l)?)(?:\s+el)?$")
+_PAST_PERFECT = re.compile(r"\b(?:had|hab[ií]an?)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?:\bbe|\bbeing|\bser|\bsido)\s+\Z", re.IGNORECASE)
 
 
@@ -661,8 +694,8 @@ def _resolve(
     words = grammar.words
     direction = _direction(sentence, cues, c.start, c.end)
     before_text = sentence[: c.start].rstrip().lower()
-    if re.search(r"(?<!\w)(?:by|para|antes\s+de(?:l)?)(?:\s+el)?$", before_text) and not re.search(r"\b(?:had|hab[ií]an?)\b", sentence, re.I):
-        direction = "future"
+    if _DEADLINE.search(before_text) and not _PAST_PERFECT.search(sentence):
+        direction = "future"  # "by March", unless "had ... by March"
 
     def read_both(core: str, *, current: bool = False) -> dict[str, tuple[datetime.date, str] | None]:
         options = {
@@ -688,11 +721,10 @@ def _resolve(
         return None
 
     def inherited_year(start: int) -> int | None:
-        """The year of an explicit year mention in the same sentence that a
-        partial date shares: a range ("March and May 2023") or a later date
-        in the same year ("June 2018 ... Oct. 26")."""
-        for other_start, other_end, year in sentence_years:
-            if other_start >= c.end and re.fullmatch(r"\s*(?:and|to|through|or|y|a|al|hasta|-|–)\s*", sentence[c.end:other_start], re.I):
+        """The year of the range a partial date opens: "March and May 2023",
+        "de marzo a mayo de 2023"."""
+        for other_start, _other_end, year in sentence_years:
+            if other_start >= c.end and _RANGE_JOIN.fullmatch(sentence, c.end, other_start):
                 return year
         return None
 
@@ -759,13 +791,13 @@ def _resolve(
     month = grammar.months[month_word.lower()]
     if c.kind == "date":
         day_text = re.sub(r"\D", "", g["day"]) or "1"
-        core_parts = [day_text, month_word]
-        year = g.get("year")
-        if year:
-            core = f"{day_text} {month_word} {year}" if language == "en" else f"{day_text} de {month_word} de {year}"
-            return _as_fuzzy(_read(core, language, published, "past"), precision=Precision.DAY)
+
+        def with_year(year) -> str:
+            return f"{day_text} {month_word} {year}" if language == "en" else f"{day_text} de {month_word} de {year}"
+
+        if g.get("year"):
+            return _as_fuzzy(_read(with_year(g["year"]), language, published, "past"), precision=Precision.DAY)
         core = f"{month_word} {day_text}" if language == "en" else f"{day_text} de {month_word}"
-        del core_parts
         relation = mod_direction(g.get("mod"), g.get("after"))
         if relation == "last":
             direction = "past"
@@ -773,10 +805,7 @@ def _resolve(
             direction = "future"
         inherited = inherited_year(c.start)
         if inherited:
-            return _as_fuzzy(
-                _read(f"{day_text} {month_word} {inherited}" if language == "en" else f"{day_text} de {month_word} de {inherited}", language, published, "past"),
-                precision=Precision.DAY,
-            )
+            return _as_fuzzy(_read(with_year(inherited), language, published, "past"), precision=Precision.DAY)
         options = read_both(core)
         if g.get("wd"):
             # A weekday settles the year: Tuesday, Nov. 5 is 2024's.

@@ -81,7 +81,8 @@ def _mark_saved(draft: dict) -> None:
                 proposal.update(state="accepted", saved_id=event.pk)
     for claim in article.claims.exclude(quote_start=None):
         for proposal in draft["claims"]:
-            if proposal["state"] == "pending" and claim.quote_start < proposal["end"] and proposal["start"] < claim.quote_end:
+            overlaps = claim.quote_start < proposal["end"] and proposal["start"] < claim.quote_end
+            if proposal["state"] == "pending" and overlaps:
                 proposal.update(state="accepted", saved_id=claim.pk)
 
 

@@ -29,7 +29,8 @@ _ABBREVIATIONS = {
 # Starts only at the first mark of a run, and takes the run whole: a line of
 # ten thousand dots is one try, not ten thousand.
 _END = re.compile(
-    r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019\u00bb)]*+(?=\s+[\"'\u201c\u2018\u00ab(\u00bf\u00a1]?[A-Z\u00c0-\u00de0-9])"
+    r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019\u00bb)]*+"
+    r"(?=\s+[\"'\u201c\u2018\u00ab(\u00bf\u00a1]?[A-Z\u00c0-\u00de0-9])"
     r"|(?<!\n)\n++"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f.]+)[.!?]$")

@@ -171,3 +171,19 @@ def test_any_text_gives_consistent_spans_or_a_clear_refusal(text, language, publ
         assert text[mention.start : mention.end] == mention.text
         assert mention.start >= previous_end
         previous_end = mention.end
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("A fines del año pasado cayó la actividad.", "es", [("A fines del año pasado", "2024")]),
+        ("A principios de año subió.", "es", [("A principios de año", "2025")]),
+        ("At the end of last year it fell, and it may rise by the end of the year.", "en",
+         [("the end of last year", "2024"), ("by the end of the year", "2025")]),
+        ("He'll visit in December.", "en", [("in December", "2025-12")]),
+        ("El lunes 20 de enero hubo paro y el jueves 16 llegó el ministro.", "es",
+         [("El lunes 20 de enero", "2025-01-20"), ("el jueves 16", "2025-01-16")]),
+    ],
+)
+def test_periods_of_a_year_and_weekday_numbers(text, language, expected):
+    assert found(text, language=language) == expected
