@@ -112,6 +112,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": os.path.join(tempfile.gettempdir(), f"claim-timeline-test-{os.getpid()}.sqlite3")
     }
+    # Writes take the lock when their transaction begins and wait for it:
+    # a deferred transaction that reads, then writes while another thread
+    # writes, fails at once with "database is locked" (a 503).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast when the database is unreachable: /healthz and the 503 page
     # answer within seconds instead of hanging on a connect.
