@@ -16,14 +16,7 @@ PASSWORD = "a long enough test password"
 
 
 @pytest.fixture
-def plain_static(settings):
-    """The live server answers /static/ from the finders, which know no hashed
-    names: the page must ask for the plain ones for htmx to load."""
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-
-
-@pytest.fixture
-def editor_server(live_server, transactional_db, plain_static):
+def editor_server(live_server, transactional_db):
     user = User.objects.create_user("desk", password=PASSWORD)
     for codename in ("add_article", "add_event", "add_claim"):
         user.user_permissions.add(Permission.objects.get(codename=codename))
