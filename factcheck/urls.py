@@ -6,6 +6,8 @@ from timeline import views as timeline_views
 from . import views
 
 urlpatterns = [
+    # Before any other editor/ route.
+    path("editor/ingest/", include("timeline.ingest_urls")),
     path("", timeline_views.home, name="home"),
     path("", include("timeline.urls")),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
@@ -15,3 +17,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+# A paste over the upload limit gets a page that says what the limit is.
+handler400 = "factcheck.errors.bad_request"

@@ -40,6 +40,20 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def static_files_as_in_production():
+    """Serve /static/ in the live server the way production does: whitenoise,
+    from the collected, hashed files (site.<hash>.css). pytest-django's live
+    server would otherwise answer /static/ itself through the finders, which
+    know no hashed names, so every stylesheet and script was a 404."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    original = StaticFilesHandler._should_handle
+    StaticFilesHandler._should_handle = lambda self, path: False
+    yield
+    StaticFilesHandler._should_handle = original
+
+
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
@@ -72,22 +86,6 @@ def phone_page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
-
-@pytest.fixture(scope="session")
-def live_server(request):
-    """pytest-django's live server, serving static files the way production
-    does: whitenoise, with the hashed names `collectstatic` wrote. (Its
-    default static handler looks files up by their source names, so every
-    stylesheet and script of a page rendered with the manifest was a 404.)"""
-    from pytest_django.live_server_helper import LiveServer
-
-    addr = request.config.getvalue("liveserver") or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
-    server = LiveServer(addr, start=False)
-    server.thread.static_handler = lambda handler: handler
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

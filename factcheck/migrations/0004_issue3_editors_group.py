@@ -74,8 +74,8 @@ def remove_editors_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("factcheck", "0002_default_verdict_scale"),
-        ("timeline", "0001_initial"),
+        ("factcheck", "0003_issue4_search_indexes"),
+        ("timeline", "0002_issue4_search_indexes"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
