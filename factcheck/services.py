@@ -57,6 +57,16 @@ def _check_editor(editor: AbstractBaseUser | None) -> None:
         raise PermissionDenied("Only editors can change a claim's verification status.")
 
 
+def _may_add_unrated(editor: AbstractBaseUser | None, claim: Claim) -> bool:
+    return bool(
+        editor is not None
+        and editor.is_active
+        and editor.has_perm("factcheck.add_claim")
+        and claim.published_at is None
+        and not claim.verdict.is_final
+    )
+
+
 def _raise_if(errors: dict[str, list[str]]) -> None:
     if errors:
         raise ValidationError(errors)
@@ -160,9 +170,12 @@ def claim_publish(
     """Show readers the claim with its current draft verdict, rationale and sources.
 
     When an editor publishes, the draft must meet the desk's rule (a final
-    verdict with a rationale and a source), or ValidationError."""
-    _check_editor(editor)
+    verdict with a rationale and a source), or ValidationError. Someone who
+    may add claims but not rate them (the ingest page) may publish a claim
+    they have just added, never published and not rated."""
     current = _claim_lock(claim, expected_version)
+    if not (_may_add_unrated(editor, current)):
+        _check_editor(editor)
     sources = [s.as_dict() for s in current.sources.all()]
     if (
         current.published

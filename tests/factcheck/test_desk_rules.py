@@ -133,6 +133,21 @@ class TestWhoMayAct:
             claim_assign(claim=claim, editor=reader, assignee=None)
         assert_nothing_saved(claim)
 
+    def test_who_may_add_claims_may_publish_one_just_added_and_unrated_only(self, editor):
+        from django.contrib.auth.models import Permission
+
+        ingester = make_reader("ingester")
+        ingester.user_permissions.add(Permission.objects.get(codename="add_claim"))
+        fresh = make_claim(article=make_article(), publish=False)
+        published = claim_publish(claim=fresh, editor=ingester, expected_version=fresh.version)
+        assert published.published and published.published_verdict.slug == "unverified"
+        with pytest.raises(PermissionDenied):
+            claim_unpublish(claim=published, editor=ingester)
+        rated = make_claim(article=make_article(), publish=False)
+        rated = set_status(rated, editor)
+        with pytest.raises(PermissionDenied):
+            claim_publish(claim=rated, editor=ingester, expected_version=rated.version)
+
     def test_each_history_row_names_the_editor(self, claim, editor):
         updated = set_status(claim, editor, note="Checked the report")
         rows = VerdictChange.objects.filter(claim=claim, claim_version=updated.version)
