@@ -134,7 +134,8 @@ def test_an_unpublished_claims_page_is_a_404(newsroom):
             for claim in (newsroom.never_published, newsroom.unpublished):
                 response = client.get(claim.get_absolute_url(), headers={"Accept-Language": language})
                 assert response.status_code == 404
-                assert not leaks(newsroom, response)
+                # The page may name its own address (the language switch comes back to it).
+                assert not set(leaks(newsroom, response)) - {claim.get_absolute_url()}
 
 
 def test_the_matrix_would_catch_a_leak(newsroom):
