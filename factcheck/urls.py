@@ -8,6 +8,7 @@ from . import views
 urlpatterns = [
     path("", timeline_views.home, name="home"),
     path("", include("timeline.urls")),
+    path("", include("timeline.embed_urls")),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
