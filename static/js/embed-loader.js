@@ -90,7 +90,9 @@
     iframe.addEventListener("load", function () {
       ask(frame);
     });
-    ask(frame);
+    if (isFrame) {
+      ask(frame);
+    }
   }
 
   function scan() {

@@ -78,3 +78,14 @@ def phone_page(browser):
 def seeded_live_server(live_server, transactional_db):
     call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))
     return live_server
+
+
+@pytest.fixture(autouse=True)
+def static_files_as_in_production(monkeypatch):
+    """Pages name their static files by hashed names (manifest storage). The
+    live server's own static handler looks files up by source name and
+    answers those with 404; let the requests through to WhiteNoise, which
+    serves the collected files as in production, so CSS and scripts load."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda self, path: False)
