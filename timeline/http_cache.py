@@ -61,7 +61,10 @@ def release() -> str:
 
 
 def etag_for(stamp: Stamp, variant: str) -> str:
-    digest = hashlib.blake2b(f"{stamp.tag}|{release()}|{variant}".encode(), digest_size=10).hexdigest()
+    # The change time is part of it too: a database restored or reloaded
+    # under a cache that outlived it may repeat a version number.
+    changed = stamp.changed_at.isoformat()
+    digest = hashlib.blake2b(f"{stamp.tag}|{changed}|{release()}|{variant}".encode(), digest_size=10).hexdigest()
     # Weak: the same content may one day travel compressed or with a nonce.
     return f'W/"{stamp.tag}-{digest}"'
 

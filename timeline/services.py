@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -9,10 +10,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from factcheck.services import timelines_touch
 
-from .models import Actor, Event, EventSource, Timeline, TimelineEntry, new_uid
+from .models import Actor, Event, EventSource, Timeline, TimelineEntry
 from .signals import touches_deferred
 from .timelinejs import ImportedTimeline
 
@@ -33,6 +35,25 @@ class ImportReport:
     updated: int = 0
     left_alone: int = 0
     notes: Counter = field(default_factory=Counter)
+
+
+def _name_unnamed_events(imported: ImportedTimeline, slug: str) -> None:
+    """Events without a unique_id (a spreadsheet has none) get one made from
+    the timeline, date and headline, so importing the same sheet again
+    updates them instead of adding copies."""
+    taken = {event.uid for event in imported.events if event.uid}
+    for event in imported.events:
+        if event.uid:
+            continue
+        base = slugify(f"{slug} {event.when.iso} {event.title}")
+        if len(base) > 70:
+            base = f"{base[:61].rstrip('-')}-{hashlib.blake2b(base.encode(), digest_size=4).hexdigest()}"
+        uid, n = base, 1
+        while uid in taken:
+            n += 1
+            uid = f"{base}-{n}"
+        taken.add(uid)
+        event.uid = uid
 
 
 def _chunks(items: list, size: int = BATCH):
@@ -85,9 +106,7 @@ def timeline_import(
         if language:
             timeline.language = language
 
-    for event in imported.events:
-        if not event.uid:
-            event.uid = new_uid()
+    _name_unnamed_events(imported, slug)
     uids = [event.uid for event in imported.events]
     existing: dict[str, Event] = {}
     for chunk in _chunks(uids):

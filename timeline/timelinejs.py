@@ -334,8 +334,11 @@ def _number(value, what: str, where: str, errors: list[str]) -> int | None:
 
 
 def _read_date(value, what: str, where: str, errors: list[str], notes: Counter, drop_times: bool) -> FuzzyDate | None:
+    if value is None:
+        errors.append(f"{where}: the {what} is missing (a year at least).")
+        return None
     if not isinstance(value, dict):
-        errors.append(f"{where}: {what} must be an object with at least a year.")
+        errors.append(f"{where}: the {what} must be an object with at least a year.")
         return None
     count = len(errors)
     year = _number(value.get("year"), f"the {what} year", where, errors)
