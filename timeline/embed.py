@@ -68,7 +68,8 @@ class EmbedOptions:
                 _("Unknown language “%(value)s”: use one of %(choices)s.")
                 % {"value": language[:40], "choices": ", ".join(language_codes())}
             )
-        verdicts = tuple(dict.fromkeys(v.strip() for v in (query.get("verdict") or "").split(",") if v.strip()))
+        # Sorted: one URL (and one cache entry) per set of verdicts.
+        verdicts = tuple(sorted({v.strip() for v in (query.get("verdict") or "").split(",") if v.strip()}))
         if len(verdicts) > MAX_VERDICTS:
             raise EmbedOptionError(_("Too many verdicts in the filter."))
         for slug in verdicts:
@@ -101,8 +102,11 @@ class EmbedOptions:
             query["height"] = str(self.height)
         return query
 
+    def query_string(self) -> str:
+        return urlencode(self.query(), safe=",")
+
     def variant(self) -> str:
-        return urlencode(self.query())
+        return self.query_string()
 
     @property
     def newest_first(self) -> bool:
@@ -116,8 +120,8 @@ def site_root(request) -> str:
 
 def embed_url(root: str, slug: str, options: EmbedOptions | None = None) -> str:
     url = root + reverse("embed:timeline", kwargs={"slug": slug})
-    query = options.query() if options else {}
-    return f"{url}?{urlencode(query)}" if query else url
+    query = options.query_string() if options else ""
+    return f"{url}?{query}" if query else url
 
 
 def loader_url(root: str) -> str:

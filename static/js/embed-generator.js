@@ -17,6 +17,7 @@
   var loaderRequested = false;
   var pending = null;
   var timer = null;
+  var shown = new URLSearchParams(new FormData(form)).toString();
 
   panel.classList.add("embed-generator--live");
 
@@ -37,6 +38,10 @@
 
   function refresh() {
     var query = new URLSearchParams(new FormData(form)).toString();
+    if (query === shown) {
+      return; // e.g. the change event of a field already applied while typing
+    }
+    shown = query;
     var url = form.getAttribute("data-code-url") + (query ? "?" + query : "");
     if (pending) {
       pending.abort();
@@ -53,8 +58,10 @@
         output.innerHTML = html;
         loadPreview();
       })
-      .catch(function () {
-        /* keep the code shown; the form still works without the script */
+      .catch(function (error) {
+        if (error.name !== "AbortError") {
+          shown = null; // ask again next time
+        }
       });
   }
 
