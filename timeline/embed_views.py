@@ -70,28 +70,34 @@ def embeddable(view):
     return wrapped
 
 
-def _embed_error(request, status: int, message: str) -> HttpResponse:
+def _embed_error(request, status: int, message: str, language: str) -> HttpResponse:
     response = render(request, "embed/error.html", {"message": message, "status": status}, status=status)
-    return mark_shared(response)
+    return mark_shared(response, language=language)
 
 
 @embeddable
 @require_safe
 def embed_timeline(request, slug):
-    try:
-        options = EmbedOptions.from_query(request.GET)
-    except EmbedOptionError as error:
-        return _embed_error(request, 400, str(error))
-    stamp = embed_selectors.timeline_stamp(slug)
-    if stamp is None:
-        return _embed_error(request, 404, _("This timeline is not published."))
+    # Errors, like the page, speak the language of the URL (or the site's),
+    # never the reader's: a shared cache hands them to everyone.
+    requested = (request.GET.get("lang") or "").strip()
+    fallback = requested if requested in language_codes() else settings.LANGUAGE_CODE
+    with translation.override(fallback):
+        try:
+            options = EmbedOptions.from_query(request.GET)
+        except EmbedOptionError as error:
+            return _embed_error(request, 400, str(error), fallback)
+        stamp = embed_selectors.timeline_stamp(slug)
+        if stamp is None:
+            return _embed_error(request, 404, _("This timeline is not published."), fallback)
     language = options.language or stamp.language or settings.LANGUAGE_CODE
 
     def build(etag: str) -> HttpResponse:
         with translation.override(language):
             unknown = embed_selectors.unknown_verdicts(options.verdicts)
             if unknown:
-                return _embed_error(request, 400, _("“%(value)s” is not a verdict on this site's scale.") % {"value": unknown[0]})
+                message = _("“%(value)s” is not a verdict on this site's scale.") % {"value": unknown[0]}
+                return _embed_error(request, 400, message, language)
             timeline = Timeline.objects.get(pk=stamp.pk)
             context = {
                 "timeline": timeline,

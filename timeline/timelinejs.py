@@ -458,10 +458,10 @@ def parse_timelinejs(data, *, drop_times: bool = False, where_of=None) -> Import
     errors: list[str] = []
     notes: Counter = Counter()
     if not isinstance(data, dict):
-        raise TimelineFormatError([_("The file is not a TimelineJS timeline: it must be a JSON object with “events”.")])
+        raise TimelineFormatError(["The file is not a TimelineJS timeline: it must be a JSON object with “events”."])
     slides = data.get("events")
     if not isinstance(slides, list):
-        raise TimelineFormatError([_("The file is not a TimelineJS timeline: “events” must be a list.")])
+        raise TimelineFormatError(["The file is not a TimelineJS timeline: “events” must be a list."])
     if len(slides) > MAX_EVENTS:
         raise TimelineFormatError([f"The file has {len(slides)} events; {MAX_EVENTS} at most can be imported at once."])
     if data.get("eras"):

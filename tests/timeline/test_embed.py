@@ -115,12 +115,23 @@ class TestOptions:
         assert '<html lang="es"' in html
         assert '<time datetime="2024-07">julio de 2024</time>' in html
         assert ">Falso<" in html
+        assert 'aria-label="Afirmaciones sobre este hecho"' in html
+        assert "Verificaciones de Claim Timeline" in html
         assert response["Content-Language"] == "es"
 
     def test_language_comes_from_the_url_not_the_reader(self, seeded, client):
         response = client.get(EMBED, HTTP_ACCEPT_LANGUAGE="es", HTTP_COOKIE="django_language=es")
         assert '<html lang="en"' in response.content.decode()
         assert response["Content-Language"] == "en"
+        assert "Accept-Language" not in response.get("Vary", "")
+
+    def test_errors_speak_the_language_of_the_url_not_the_reader(self, seeded, client):
+        response = client.get(EMBED + "?theme=neon", HTTP_ACCEPT_LANGUAGE="es")
+        assert "Unknown theme “neon”" in response.content.decode()
+        assert response["Content-Language"] == "en"
+        response = client.get(EMBED + "?theme=neon&lang=es")
+        assert "Tema desconocido “neon”" in response.content.decode()
+        assert response["Content-Language"] == "es"
         assert "Accept-Language" not in response.get("Vary", "")
 
     def test_height_hint(self, seeded, client):

@@ -42,7 +42,9 @@ class TestSeedExport:
         data = client.get(API + "?lang=es").json()
         assert slide(data, "deregulation-ministry-2024")["display_date"] == "julio de 2024"
         assert slide(data, "cpac-2024")["display_date"] == "24 de febrero de 2024"
-        assert "Veredicto: Verdadero" in slide(data, "cpac-2024")["text"]["text"] or "Verdadero" in slide(data, "cpac-2024")["text"]["text"]
+        text = slide(data, "cpac-2024")["text"]["text"]
+        assert '<strong class="ct-verdict">Veredicto: Verdadero</strong>' in text
+        assert ">Verificación</a>" in text and '<p class="ct-label">Afirmaciones</p>' in text
 
     def test_verdicts_and_fact_check_links_in_the_slide_text(self, seeded, client):
         text = slide(client.get(API).json(), "paris-withdrawal-panama-2025")["text"]["text"]
