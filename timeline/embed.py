@@ -24,6 +24,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 THEMES = ("auto", "light", "dark")
 ORDERS = ("oldest", "newest")
@@ -34,7 +35,15 @@ _VERDICT_SLUG = re.compile(r"^[-a-z0-9_]{1,50}$")
 
 
 class EmbedOptionError(ValueError):
-    """An option value the embed cannot show; the message says which and why."""
+    """An option value the embed cannot show; the message says which and why,
+    in the language active when it is read (str(error))."""
+
+    def __init__(self, message: str, **params):
+        self.message, self.params = message, params
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return _(self.message) % self.params if self.params else _(self.message)
 
 
 def language_codes() -> list[str]:
@@ -55,35 +64,36 @@ class EmbedOptions:
         theme = (query.get("theme") or "auto").strip()
         if theme not in THEMES:
             raise EmbedOptionError(
-                _("Unknown theme “%(value)s”: use one of %(choices)s.") % {"value": theme[:40], "choices": ", ".join(THEMES)}
+                gettext_noop("Unknown theme “%(value)s”: use one of %(choices)s."), value=theme[:40], choices=", ".join(THEMES)
             )
         order = (query.get("order") or "oldest").strip()
         if order not in ORDERS:
             raise EmbedOptionError(
-                _("Unknown order “%(value)s”: use one of %(choices)s.") % {"value": order[:40], "choices": ", ".join(ORDERS)}
+                gettext_noop("Unknown order “%(value)s”: use one of %(choices)s."), value=order[:40], choices=", ".join(ORDERS)
             )
         language = (query.get("lang") or "").strip()
         if language and language not in language_codes():
             raise EmbedOptionError(
-                _("Unknown language “%(value)s”: use one of %(choices)s.")
-                % {"value": language[:40], "choices": ", ".join(language_codes())}
+                gettext_noop("Unknown language “%(value)s”: use one of %(choices)s."),
+                value=language[:40],
+                choices=", ".join(language_codes()),
             )
         # Sorted: one URL (and one cache entry) per set of verdicts.
         verdicts = tuple(sorted({v.strip() for v in (query.get("verdict") or "").split(",") if v.strip()}))
         if len(verdicts) > MAX_VERDICTS:
-            raise EmbedOptionError(_("Too many verdicts in the filter."))
+            raise EmbedOptionError(gettext_noop("Too many verdicts in the filter."))
         for slug in verdicts:
             if not _VERDICT_SLUG.match(slug):
-                raise EmbedOptionError(_("“%(value)s” is not a verdict.") % {"value": slug[:40]})
+                raise EmbedOptionError(gettext_noop("“%(value)s” is not a verdict."), value=slug[:40])
         height = None
         raw_height = (query.get("height") or "").strip()
         if raw_height:
             if not raw_height.isascii() or not raw_height.isdigit() or len(raw_height) > 6:
-                raise EmbedOptionError(_("The height must be a whole number of pixels."))
+                raise EmbedOptionError(gettext_noop("The height must be a whole number of pixels."))
             height = int(raw_height)
             if not MIN_HEIGHT <= height <= MAX_HEIGHT:
                 raise EmbedOptionError(
-                    _("The height must be between %(min)s and %(max)s pixels.") % {"min": MIN_HEIGHT, "max": MAX_HEIGHT}
+                    gettext_noop("The height must be between %(min)s and %(max)s pixels."), min=MIN_HEIGHT, max=MAX_HEIGHT
                 )
         return cls(theme=theme, verdicts=verdicts, order=order, language=language, height=height)
 

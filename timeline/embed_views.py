@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_safe
 
 from . import embed_selectors, selectors
@@ -70,33 +71,37 @@ def embeddable(view):
     return wrapped
 
 
-def _embed_error(request, status: int, message: str, language: str) -> HttpResponse:
-    response = render(request, "embed/error.html", {"message": message, "status": status}, status=status)
+def _error_language(request) -> str:
+    """Errors, like the page, speak the language of the URL (or the site's),
+    never the reader's: a shared cache hands them to everyone."""
+    requested = (request.GET.get("lang") or "").strip()
+    return requested if requested in language_codes() else settings.LANGUAGE_CODE
+
+
+def _embed_error(request, status: int, message, language: str) -> HttpResponse:
+    with translation.override(language):
+        text = _(message) if isinstance(message, str) else str(message)
+        response = render(request, "embed/error.html", {"message": text, "status": status}, status=status)
     return mark_shared(response, language=language)
 
 
 @embeddable
 @require_safe
 def embed_timeline(request, slug):
-    # Errors, like the page, speak the language of the URL (or the site's),
-    # never the reader's: a shared cache hands them to everyone.
-    requested = (request.GET.get("lang") or "").strip()
-    fallback = requested if requested in language_codes() else settings.LANGUAGE_CODE
-    with translation.override(fallback):
-        try:
-            options = EmbedOptions.from_query(request.GET)
-        except EmbedOptionError as error:
-            return _embed_error(request, 400, str(error), fallback)
-        stamp = embed_selectors.timeline_stamp(slug)
-        if stamp is None:
-            return _embed_error(request, 404, _("This timeline is not published."), fallback)
+    try:
+        options = EmbedOptions.from_query(request.GET)
+    except EmbedOptionError as error:
+        return _embed_error(request, 400, error, _error_language(request))
+    stamp = embed_selectors.timeline_stamp(slug)
+    if stamp is None:
+        return _embed_error(request, 404, gettext_noop("This timeline is not published."), _error_language(request))
     language = options.language or stamp.language or settings.LANGUAGE_CODE
 
     def build(etag: str) -> HttpResponse:
         with translation.override(language):
             unknown = embed_selectors.unknown_verdicts(options.verdicts)
             if unknown:
-                message = _("“%(value)s” is not a verdict on this site's scale.") % {"value": unknown[0]}
+                message = EmbedOptionError(gettext_noop("“%(value)s” is not a verdict on this site's scale."), value=unknown[0])
                 return _embed_error(request, 400, message, language)
             timeline = Timeline.objects.get(pk=stamp.pk)
             context = {

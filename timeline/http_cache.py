@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
@@ -102,7 +102,13 @@ def shared_response(
     language, the scheme and host of absolute links)."""
     etag = etag_for(stamp, variant)
     last_modified = int(stamp.changed_at.timestamp())
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    meta = request.META
+    if meta.get("HTTP_IF_NONE_MATCH") == etag and "HTTP_IF_MATCH" not in meta and "HTTP_IF_UNMODIFIED_SINCE" not in meta:
+        # The common case (an open embed polling, a CDN revalidating), answered
+        # without parsing; anything else goes through Django's full rules.
+        response = HttpResponseNotModified()
+    else:
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         key = f"shared-response:{etag}"
         cached = _cache_get(key)
