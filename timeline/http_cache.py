@@ -60,11 +60,18 @@ def release() -> str:
     return f"{settings.RELEASE}:{manifest_hash}"
 
 
+def _settings_shown() -> str:
+    """Settings that appear in shared responses: changing one (and
+    restarting) must not leave caches, Redis included, on the old text."""
+    return f"{settings.NEWSROOM_NAME}|{settings.NEWSROOM_URL}|{settings.EMBED_POLL_SECONDS}|{settings.OEMBED_CACHE_AGE}"
+
+
 def etag_for(stamp: Stamp, variant: str) -> str:
     # The change time is part of it too: a database restored or reloaded
     # under a cache that outlived it may repeat a version number.
     changed = stamp.changed_at.isoformat()
-    digest = hashlib.blake2b(f"{stamp.tag}|{changed}|{release()}|{variant}".encode(), digest_size=10).hexdigest()
+    key = f"{stamp.tag}|{changed}|{release()}|{_settings_shown()}|{variant}"
+    digest = hashlib.blake2b(key.encode(), digest_size=10).hexdigest()
     # Weak: the same content may one day travel compressed or with a nonce.
     return f'W/"{stamp.tag}-{digest}"'
 

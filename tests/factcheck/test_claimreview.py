@@ -11,6 +11,7 @@ from factcheck.models import Claim, Verdict
 from factcheck.services import SourceInput, claim_publish, claim_set_status
 from tests.factories import make_article, make_claim
 from timeline.models import Actor
+from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 

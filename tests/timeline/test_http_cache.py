@@ -9,6 +9,7 @@ from django.utils.http import http_date
 
 from factcheck.models import Claim, Verdict
 from factcheck.services import SourceInput, claim_publish, claim_set_status
+from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 OEMBED = "/oembed/?url=http%3A%2F%2Ftestserver%2Ftimelines%2Fmilei-trump%2F&format=json"
 SHARED = ["/embed/timelines/milei-trump/", "/api/timelines/milei-trump.json", OEMBED, "/feeds/verdicts/"]

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from timeline.models import Timeline
+from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 PAGE = "http://testserver/timelines/milei-trump/"
 
