@@ -186,6 +186,10 @@ NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "")
 EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "*").replace(",", " ").split() or ["*"]
 # Cache-Control max-age (seconds) of the embed, API, oEmbed and feed responses.
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+# Each process remembers a timeline's version stamp this long (seconds), so a
+# popular embed's conditional GETs cost no query; changes saved in the same
+# process are seen at once, others within this delay. 0: read it every time.
+HTTP_STAMP_MEMO_SECONDS = float(os.environ.get("HTTP_STAMP_MEMO_SECONDS", "1"))
 # How often an open embed asks (with a conditional request) whether it changed.
 EMBED_POLL_SECONDS = int(os.environ.get("EMBED_POLL_SECONDS", "30"))
 # oEmbed `cache_age`, and the max-age of the stable loader script /embed.js.

@@ -13,3 +13,15 @@ def static_manifest(django_test_environment):
 def seeded(db):
     """The seed timeline, loaded the way `make run` loads it."""
     call_command("load_seeds", verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture(autouse=True)
+def fresh_version_stamps():
+    """Each test starts with no timeline version stamps remembered in this
+    process (timeline.embed_selectors) from an earlier test, whose writes
+    were rolled back."""
+    from timeline.embed_selectors import forget_stamps
+
+    forget_stamps()
+    yield
+    forget_stamps()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import functools
+import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connections, router
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -50,9 +52,36 @@ def _aware(value) -> datetime.datetime:
     return value
 
 
+# Stamps read in the last HTTP_STAMP_MEMO_SECONDS, per process: a popular
+# embed's conditional GETs then cost no query at all. A change saved in this
+# process clears it at once (timeline.signals); one saved by another process
+# is seen within that many seconds.
+_memo: dict[str, tuple[float, TimelineStamp | None]] = {}
+MEMO_MAX_ENTRIES = 10_000
+
+
+def forget_stamps() -> None:
+    _memo.clear()
+
+
 def timeline_stamp(slug: str) -> TimelineStamp | None:
-    """The version stamp of a published timeline, in one small query; None
-    when there is no such published timeline."""
+    """The version stamp of a published timeline, in one small query (or
+    none, when read within the last HTTP_STAMP_MEMO_SECONDS); None when
+    there is no such published timeline."""
+    ttl = settings.HTTP_STAMP_MEMO_SECONDS
+    if ttl > 0:
+        memo = _memo.get(slug)
+        if memo is not None and time.monotonic() < memo[0]:
+            return memo[1]
+    stamp = _read_stamp(slug)
+    if ttl > 0:
+        if len(_memo) >= MEMO_MAX_ENTRIES:
+            _memo.clear()
+        _memo[slug] = (time.monotonic() + ttl, stamp)
+    return stamp
+
+
+def _read_stamp(slug: str) -> TimelineStamp | None:
     alias = router.db_for_read(Timeline)
     sql, params = _stamp_sql(alias)
     params = tuple(slug if p == "placeholder" else p for p in params)

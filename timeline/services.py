@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from factcheck.services import timelines_touch
 
+from .embed_selectors import forget_stamps
 from .models import Actor, Event, EventSource, Timeline, TimelineEntry
 from .signals import touches_deferred
 from .timelinejs import ImportedTimeline
@@ -199,4 +200,6 @@ def timeline_import(
     for chunk in _chunks(updated_pks):
         touched.update(TimelineEntry.objects.filter(event_id__in=chunk).values_list("timeline_id", flat=True))
     timelines_touch(timelines=Timeline.objects.filter(pk__in=touched))
+    forget_stamps()
+    transaction.on_commit(forget_stamps)
     return report

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import threading
 
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
@@ -46,10 +47,20 @@ def touches_deferred():
         _state.deferred = previous
 
 
+def _forget_stamps() -> None:
+    """Stamps this process remembers (embed_selectors) are out of date now,
+    and again once the change commits (a request may have read in between)."""
+    from .embed_selectors import forget_stamps
+
+    forget_stamps()
+    transaction.on_commit(forget_stamps)
+
+
 def _touch(condition: Q) -> None:
     if getattr(_state, "deferred", False):
         return
     timelines_touch(timelines=Timeline.objects.filter(condition))
+    _forget_stamps()
 
 
 def _raw(kwargs) -> bool:
@@ -113,12 +124,14 @@ def claim_saved(sender, instance, update_fields=None, **kwargs):
     if getattr(_state, "deferred", False):
         return
     timelines_touch(timelines=Timeline.objects.showing_claim(instance))
+    _forget_stamps()
 
 
 @receiver(pre_delete, sender=Claim)
 def claim_deleting(sender, instance, **kwargs):
     if not getattr(_state, "deferred", False):
         timelines_touch(timelines=Timeline.objects.showing_claim(instance))
+        _forget_stamps()
 
 
 @receiver([post_save, post_delete], sender=Verdict)

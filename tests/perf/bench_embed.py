@@ -43,6 +43,7 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "4"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 JS_DEPS = ROOT / "tests" / "browser" / "js_deps" / "node_modules"
 EMBED_BYTES = 15079  # the seed embed's size; checked below
+SERVER_ENV: dict[str, str] = {}
 
 
 def bench_env(db_path: Path) -> dict[str, str]:
@@ -77,6 +78,7 @@ def server():
     python = sys.executable
     tmp = Path(tempfile.mkdtemp(prefix="bench-embed-"))
     env = bench_env(tmp / "bench.sqlite3")
+    SERVER_ENV.update(env)
     for command in (["migrate", "--noinput"], ["load_seeds"], ["collectstatic", "--noinput"]):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     gunicorn = [
@@ -150,6 +152,21 @@ def test_embed_throughput_against_a_bare_view(server):
     print(f"  for scale: bare view, fixed {size}-byte string:   {median['sized']:6.0f}  runs {runs['sized']}  ratio {ratio['sized']:.2f}")
     print(f"  database: {'PostgreSQL' if 'postgres' in os.environ.get('BENCH_DATABASE_URL', '') else 'SQLite'}, "
           f"cache: {'Redis' if os.environ.get('REDIS_URL') else 'local memory (per worker)'}")
+
+
+def test_the_same_requests_in_process_without_server_or_network(server):
+    """A steadier view of the Django side alone: the WSGI application called
+    in-process, minimum of 40 batches of 100 requests each."""
+    env = bench_env(Path(tempfile.gettempdir()) / "unused.sqlite3")
+    env["DATABASE_URL"] = SERVER_ENV["DATABASE_URL"]
+    output = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("wsgi_timing.py"))], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    bare, full, not_modified = (float(x) for x in output)
+    print()
+    print("The same, WSGI application called in-process (no gunicorn, no network, no wrk), best of 40×100, µs per request:")
+    print(f"  bare view {bare:.0f} µs; full embed {full:.0f} µs, ratio {bare / full:.2f} (goal >= 0.6); "
+          f"304 {not_modified:.0f} µs, ratio {bare / not_modified:.2f} (goal >= 0.8)")
 
 
 class _Quiet(SimpleHTTPRequestHandler):

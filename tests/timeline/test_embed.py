@@ -75,7 +75,9 @@ class TestWhatTheEmbedShows:
         from timeline.models import Timeline
 
         assert client.get("/embed/timelines/no-such-thing/").status_code == 404
-        Timeline.objects.filter(slug="milei-trump").update(published=False)
+        timeline = Timeline.objects.get(slug="milei-trump")
+        timeline.published = False
+        timeline.save()
         response = client.get(EMBED)
         assert response.status_code == 404
         assert "This timeline is not published." in response.content.decode()

@@ -111,3 +111,40 @@ def test_pages_still_answer_when_the_cache_is_down(seeded, client, settings):
     }
     for path in SHARED:
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.django_db
+class TestRememberedStamps:
+    """Each process remembers a stamp for HTTP_STAMP_MEMO_SECONDS (1 s)."""
+
+    EMBED = SHARED[0]
+
+    def test_repeated_conditional_gets_cost_no_query(self, seeded, client, django_assert_num_queries):
+        etag = client.get(self.EMBED)["ETag"]
+        with django_assert_num_queries(0):
+            assert client.get(self.EMBED, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    def test_a_change_saved_by_another_process_shows_within_the_memo_time(self, seeded, client, monkeypatch):
+        import time
+
+        from django.db.models import F
+        from django.utils import timezone
+
+        from timeline.models import Timeline
+
+        etag = client.get(self.EMBED)["ETag"]
+        # Another process bumps the stamp: no signal reaches this one.
+        Timeline.objects.filter(slug="milei-trump").update(
+            content_version=F("content_version") + 1, content_changed_at=timezone.now()
+        )
+        assert client.get(self.EMBED, HTTP_IF_NONE_MATCH=etag).status_code == 304
+        real = time.monotonic
+        monkeypatch.setattr(time, "monotonic", lambda: real() + 1.5)
+        assert client.get(self.EMBED, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+    def test_without_the_memo_every_request_reads_the_stamp(self, seeded, client, settings, django_assert_num_queries):
+        settings.HTTP_STAMP_MEMO_SECONDS = 0
+        etag = client.get(self.EMBED)["ETag"]
+        for _ in range(2):
+            with django_assert_num_queries(1):
+                assert client.get(self.EMBED, HTTP_IF_NONE_MATCH=etag).status_code == 304

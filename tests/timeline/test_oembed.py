@@ -96,7 +96,9 @@ class TestRefusals:
         assert response.json()["error"]
 
     def test_404_for_an_unpublished_timeline(self, seeded, client):
-        Timeline.objects.filter(slug="milei-trump").update(published=False)
+        timeline = Timeline.objects.get(slug="milei-trump")
+        timeline.published = False
+        timeline.save()
         assert oembed(client, url=PAGE).status_code == 404
 
     def test_501_for_other_formats(self, seeded, client):
