@@ -42,6 +42,7 @@ from .models import Timeline
 from .timelinejs import timeline_to_timelinejs
 
 OEMBED_DEFAULT_WIDTH = 640
+DEFAULT_OPTIONS = EmbedOptions()
 MAX_URL_LENGTH = 2000
 MAX_OEMBED_SIZE = 100_000
 
@@ -89,7 +90,8 @@ def _embed_error(request, status: int, message, language: str) -> HttpResponse:
 @require_safe
 def embed_timeline(request, slug):
     try:
-        options = EmbedOptions.from_query(request.GET)
+        # No query string (the usual embed): no parsing.
+        options = EmbedOptions.from_query(request.GET) if request.META.get("QUERY_STRING") else DEFAULT_OPTIONS
     except EmbedOptionError as error:
         return _embed_error(request, 400, error, _error_language(request))
     stamp = embed_selectors.timeline_stamp(slug)

@@ -67,13 +67,20 @@ def _settings_shown() -> str:
 
 
 def etag_for(stamp: Stamp, variant: str) -> str:
+    return _validators(stamp, variant, release(), _settings_shown())[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _validators(stamp: Stamp, variant: str, release: str, shown: str) -> tuple[str, int, str]:
+    """ETag, Last-Modified (as a timestamp and as an HTTP date) for a stamp
+    and variant; remembered, as the same ones are asked for again and again."""
     # The change time is part of it too: a database restored or reloaded
     # under a cache that outlived it may repeat a version number.
-    changed = stamp.changed_at.isoformat()
-    key = f"{stamp.tag}|{changed}|{release()}|{_settings_shown()}|{variant}"
+    key = f"{stamp.tag}|{stamp.changed_at.isoformat()}|{release}|{shown}|{variant}"
     digest = hashlib.blake2b(key.encode(), digest_size=10).hexdigest()
+    last_modified = int(stamp.changed_at.timestamp())
     # Weak: the same content may one day travel compressed or with a nonce.
-    return f'W/"{stamp.tag}-{digest}"'
+    return f'W/"{stamp.tag}-{digest}"', last_modified, http_date(last_modified)
 
 
 def _cache_get(key: str):
@@ -107,8 +114,7 @@ def shared_response(
 
     `variant` must name everything else the body depends on (options,
     language, the scheme and host of absolute links)."""
-    etag = etag_for(stamp, variant)
-    last_modified = int(stamp.changed_at.timestamp())
+    etag, last_modified, last_modified_http = _validators(stamp, variant, release(), _settings_shown())
     meta = request.META
     if meta.get("HTTP_IF_NONE_MATCH") == etag and "HTTP_IF_MATCH" not in meta and "HTTP_IF_UNMODIFIED_SINCE" not in meta:
         # The common case (an open embed polling, a CDN revalidating), answered
@@ -129,7 +135,7 @@ def shared_response(
             if not response.streaming:
                 _cache_set(key, (response.status_code, response["Content-Type"], response.content))
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+    response["Last-Modified"] = last_modified_http
     mark_shared(response, language=language, cors=cors)
     return response
 
