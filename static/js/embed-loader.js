@@ -77,7 +77,11 @@
       iframe = document.createElement("iframe");
       iframe.src = url.href;
       iframe.title = element.getAttribute("data-title") || "Timeline";
-      iframe.setAttribute("loading", "lazy");
+      // Far down the article: load when the reader gets near. In view:
+      // at once (a lazy frame in view still waits for a layout pass).
+      if (element.getBoundingClientRect().top > window.innerHeight * 2) {
+        iframe.setAttribute("loading", "lazy");
+      }
       iframe.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
       iframe.style.display = "block";
       iframe.style.width = "100%";
