@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test bench setup setup-dev js-deps clean
+.PHONY: run serve test bench messages setup setup-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,19 +23,6 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
 
-# JavaScript the browser tests load into another origin's page (TimelineJS,
-# Pym.js), pinned by package-lock.json, into a git-ignored node_modules/.
-# Without npm the tests that need it fail under REQUIRE_BROWSER=1 (CI) and are
-# skipped otherwise.
-JS_DEPS := tests/browser/js_deps
-$(JS_DEPS)/node_modules/.installed: $(JS_DEPS)/package.json $(JS_DEPS)/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then \
-		npm ci --prefix $(JS_DEPS) --no-audit --no-fund --loglevel=error && touch $@; \
-	else \
-		echo "NOTE: no npm found: the TimelineJS and Pym.js browser tests cannot run. Install it with 'apt-get install nodejs npm'."; \
-	fi
-js-deps: $(JS_DEPS)/node_modules/.installed
-
 # Local site on SQLite with DEBUG on; see README "Deployment" for production.
 run: export DJANGO_DEBUG ?= 1
 run: setup
@@ -44,13 +31,54 @@ run: setup
 	@echo "Serving the seed timeline on http://$(HOST):$(PORT)/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: setup-dev js-deps
+# Production-style serving: gunicorn, whitenoise's hashed and compressed static
+# files, PostgreSQL and Redis (README, "Deployment"). Needs DJANGO_SECRET_KEY.
+# Loads the seed timeline unless SEED=0 (loading never overwrites editors' work).
+serve: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+serve: export REDIS_URL ?= redis://127.0.0.1:6379/0
+serve: export BIND ?= $(HOST):$(PORT)
+serve: setup
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY (see README, Deployment)."; exit 2; }
+	$(BIN)/python manage.py migrate --noinput
+	@if [ "$(SEED)" != "0" ]; then $(BIN)/python manage.py load_seeds; fi
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn -c factcheck/gunicorn.conf.py
+
+# The browser tests' JavaScript (axe-core for the accessibility tests;
+# TimelineJS and Pym.js for the pages of another origin in the embed tests),
+# from the npm registry at the versions pinned in tests/browser/package-lock.json
+# (not committed: node_modules/).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: setup-dev $(AXE)
+	@command -v xgettext >/dev/null 2>&1 || \
+		echo "NOTE: no GNU gettext: the catalogue test will be skipped. Install it with 'apt-get install gettext'."
 	@command -v chromium >/dev/null 2>&1 || test -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" || \
 		echo "NOTE: no Chromium found: the browser tests will be skipped. Install it with 'apt-get install chromium'."
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: setup-dev js-deps
+# TimelineJS, only for its weight beside ours (tests/perf/bench_reader.py).
+TIMELINEJS := tests/perf/node_modules/@knight-lab/timelinejs/package.json
+$(TIMELINEJS): tests/perf/package.json tests/perf/package-lock.json
+	npm ci --prefix tests/perf --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: setup-dev $(TIMELINEJS)
 	$(BIN)/python -m pytest tests/perf -o python_files='bench_*.py' -p no:cacheprovider -q -s $(PYTEST_ARGS)
 
+# Refresh the Spanish catalogue (locale/es) from every template and module,
+# then compile it. Needs GNU gettext (apt-get install gettext); the compiled
+# .mo is committed, so `make run` needs no gettext. New strings come out
+# untranslated and tests/test_locale.py fails until they are translated.
+MESSAGES_IGNORE := -i .venv -i staticfiles -i node_modules -i tests -i var
+messages: export DJANGO_DEBUG ?= 1
+messages: setup
+	@command -v xgettext >/dev/null 2>&1 || { echo "make messages needs GNU gettext: apt-get install gettext"; exit 1; }
+	$(BIN)/python manage.py makemessages -l es --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages -l es -i .venv -i node_modules
+
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 var .pytest_cache
+	rm -rf $(VENV) staticfiles db.sqlite3 var .pytest_cache tests/browser/node_modules tests/perf/node_modules

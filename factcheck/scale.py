@@ -2,24 +2,32 @@
 Spanish labels. Newsrooms edit theirs in the admin; this only fills an empty
 scale (the data migration, and `load_seeds` on a flushed database)."""
 
-# slug, English, Spanish, colour, ClaimReview rating value, final, meaning
+
+def gettext_noop(message: str) -> str:
+    """Marks a string for the translation catalogue and returns it as is (as
+    Django's own global settings do; this module is read before settings)."""
+    return message
+
+# slug, English, Spanish, colour, ClaimReview rating value, final, meaning.
+# The meanings are marked for translation: readers in Spanish see them
+# translated while a newsroom keeps the default wording.
 DEFAULT_SCALE = [
     ("accurate", "Accurate", "Verdadero", "green", 5, True,
-     "The claim is correct and nothing significant is missing."),
+     gettext_noop("The claim is correct and nothing significant is missing.")),
     ("mostly-accurate", "Mostly accurate", "Mayormente verdadero", "teal", 4, True,
-     "The claim is correct in substance but needs clarification or a detail is off."),
+     gettext_noop("The claim is correct in substance but needs clarification or a detail is off.")),
     ("mixed", "Mixed", "Verdad a medias", "amber", 3, True,
-     "The claim is partly correct and partly wrong."),
+     gettext_noop("The claim is partly correct and partly wrong.")),
     ("misleading", "Misleading", "Engañoso", "orange", 2, True,
-     "The claim uses facts in a way that gives a false impression."),
+     gettext_noop("The claim uses facts in a way that gives a false impression.")),
     ("false", "False", "Falso", "red", 1, True,
-     "The claim is wrong."),
+     gettext_noop("The claim is wrong.")),
     ("not-checkable", "Not checkable", "Inchequeable", "purple", None, False,
-     "An opinion, prediction or characterisation that evidence cannot settle."),
+     gettext_noop("An opinion, prediction or characterisation that evidence cannot settle.")),
     ("in-review", "In review", "En revisión", "blue", None, False,
-     "The desk is checking this claim."),
+     gettext_noop("The desk is checking this claim.")),
     ("unverified", "Unverified", "Sin verificar", "grey", None, False,
-     "Not checked yet."),
+     gettext_noop("Not checked yet.")),
 ]
 DEFAULT_STATE = "unverified"
 

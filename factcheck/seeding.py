@@ -134,7 +134,8 @@ def load_seed_file(path: Path) -> Counter:
             report["timeline entry created"] += 1
         events[e["uid"]] = event
 
-    report["verdict created"] += ensure_default_scale(Verdict)
+    if created := ensure_default_scale(Verdict):
+        report["verdict created"] += created
     scale = {verdict.slug: verdict for verdict in Verdict.objects.all()}
     for c in data["claims"]:
         if c["verdict"] not in scale:

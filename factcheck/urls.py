@@ -7,6 +7,8 @@ from . import views
 from .feeds import VerdictChangesFeed
 
 urlpatterns = [
+    # Before any other editor/ route.
+    path("editor/ingest/", include("timeline.ingest_urls")),
     path("", timeline_views.home, name="home"),
     path("", include("timeline.urls")),
     path("", include("timeline.embed_urls")),
@@ -17,3 +19,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+# A paste over the upload limit gets a page that says what the limit is.
+handler400 = "factcheck.errors.bad_request"

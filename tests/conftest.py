@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -12,7 +14,21 @@ def static_manifest(django_test_environment):
 @pytest.fixture
 def seeded(db):
     """The seed timeline, loaded the way `make run` loads it."""
-    call_command("load_seeds", verbosity=0, stdout=open("/dev/null", "w"))
+    call_command("load_seeds", verbosity=0, stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def migration_data(request):
+    """Transactional tests (live server, concurrency) empty every table
+    between tests, data migrations included; put back what `migrate` gives a
+    fresh install so each test starts from one."""
+    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from factcheck.models import Verdict
+    from factcheck.scale import ensure_default_scale
+
+    ensure_default_scale(Verdict)
 
 
 @pytest.fixture(autouse=True)

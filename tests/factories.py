@@ -50,3 +50,44 @@ def make_claim(*, publish: bool = True, verdict: str | None = None, **fields) ->
     if publish:
         claim = claim_publish(claim=claim, editor=None)
     return claim
+
+
+def make_long_timeline(count: int, *, slug: str = "long", first_year: int = 2001, years: int = 5, claims_every: int = 4):
+    """A published timeline of `count` day-precision events spread over
+    `years` years, every `claims_every`-th event with a published claim
+    rated False (the rest of the scale is seeded by the migration).
+    Built in bulk: it stands in for a long-running story."""
+    from factcheck.scale import ensure_default_scale
+    from timeline.models import Actor
+
+    ensure_default_scale(Verdict)  # a flushed (transactional) test database has none
+    timeline = make_timeline(slug=slug, title=f"A timeline of {count} events")
+    actor, _ = Actor.objects.get_or_create(name="Long Story Person")
+    false = Verdict.objects.get(slug="false")
+    events = Event.objects.bulk_create(
+        Event(
+            title=f"Event {n:05d}",
+            summary=f"What happened in event {n:05d}, told in a sentence or two.",
+            date=datetime.date(first_year + n * years // count, n % 12 + 1, n % 28 + 1),
+            published=True,
+        )
+        for n in range(count)
+    )
+    TimelineEntry.objects.bulk_create(TimelineEntry(timeline=timeline, event=event) for event in events)
+    Event.actors.through.objects.bulk_create(
+        Event.actors.through(event_id=event.pk, actor_id=actor.pk) for event in events
+    )
+    Claim.objects.bulk_create(
+        Claim(
+            quote=f"a claim about event {n:05d}",
+            event=event,
+            claimant=actor,
+            verdict=false,
+            published=True,
+            published_verdict=false,
+            published_rationale="Checked against the record.",
+        )
+        for n, event in enumerate(events)
+        if n % claims_every == 0
+    )
+    return timeline

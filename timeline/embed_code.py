@@ -5,9 +5,9 @@ script asks as the options change."""
 
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from factcheck.models import Claim, Verdict
 
@@ -30,17 +30,39 @@ from .models import Timeline
 PREFIX = "embed_"
 
 
-def timeline_verdicts(timeline: Timeline) -> list[Verdict]:
+@dataclass(frozen=True)
+class OfferedVerdict:
+    slug: str
+    label: str
+    label_es: str
+    claim_count: int
+
+    localized_label = Verdict.localized_label
+
+
+def timeline_verdicts(timeline: Timeline) -> list[OfferedVerdict]:
     """The verdicts readers see on this timeline, in scale order, each with
-    how many published claims carry it (`claim_count`)."""
+    how many published claims carry it: one query (the reader's page has a
+    query budget)."""
     claims = Claim.objects.published().filter(
         Q(event__in=timeline.events.published()) | Q(event__isnull=True, article__in=selectors.timeline_articles(timeline))
     )
-    counts = Counter(claims.values_list("published_verdict_id", flat=True))
-    verdicts = list(Verdict.objects.filter(pk__in=counts))
-    for verdict in verdicts:
-        verdict.claim_count = counts[verdict.pk]
-    return verdicts
+    rows = (
+        claims.order_by()
+        .values("published_verdict__slug", "published_verdict__label", "published_verdict__label_es",
+                "published_verdict__position", "published_verdict_id")
+        .annotate(claim_count=Count("pk", distinct=True))
+        .order_by("published_verdict__position", "published_verdict_id")
+    )
+    return [
+        OfferedVerdict(
+            slug=row["published_verdict__slug"],
+            label=row["published_verdict__label"],
+            label_es=row["published_verdict__label_es"],
+            claim_count=row["claim_count"],
+        )
+        for row in rows
+    ]
 
 
 def read_options(query, prefix: str = "") -> EmbedOptions:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -18,6 +19,24 @@ from .dates import PRECISION_ORDERING, FuzzyDate, Precision, precision_error
 from .quotes import Span, locate_quote
 
 http_url = URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://."))
+
+
+class HttpURLFormField(forms.URLField):
+    default_validators = [http_url]
+    default_error_messages = {"invalid": http_url.message}
+
+    def __init__(self, **kwargs):
+        super().__init__(**{"assume_scheme": "https", **kwargs})
+
+
+class HttpURLField(models.URLField):
+    """A web address readers can follow: http or https only, never
+    javascript:, data: or ftp:, with one clear message in forms and models."""
+
+    default_validators = [http_url]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": HttpURLFormField, **kwargs})
 
 
 def new_uid() -> str:
@@ -53,7 +72,7 @@ class Article(models.Model):
     headline = models.CharField(_("headline"), max_length=300)
     outlet = models.CharField(_("outlet"), max_length=200)
     byline = models.CharField(_("byline"), max_length=200, blank=True)
-    url = models.URLField(_("web address"), max_length=500, blank=True, validators=[http_url])
+    url = HttpURLField(_("web address"), max_length=500, blank=True)
     published_on = models.DateField(_("published"))
     published_precision = models.CharField(
         _("publication date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
@@ -204,7 +223,7 @@ class SourceLink(models.Model):
     """A source an event or a verdict rests on: a citation, and a link when there is one."""
 
     title = models.CharField(_("citation"), max_length=300)
-    url = models.URLField(_("web address"), max_length=500, blank=True, validators=[http_url])
+    url = HttpURLField(_("web address"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

@@ -123,6 +123,10 @@ def claim_saved(sender, instance, update_fields=None, **kwargs):
         return
     if getattr(_state, "deferred", False):
         return
+    if update_fields is not None and "published" in update_fields:
+        # claim_publish / claim_unpublish: they touch the timelines themselves.
+        _forget_stamps()
+        return
     timelines_touch(timelines=Timeline.objects.showing_claim(instance))
     _forget_stamps()
 

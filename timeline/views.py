@@ -1,23 +1,87 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 from . import selectors
+from .filters import TimelineFilterForm
 from .forms import read_fuzzy_date
 from .models import Timeline
 
 
 def _render_timeline(request, timeline: Timeline):
+    """The reader's timeline page; with HTMX, only the part that changes.
+
+    One URL serves every view of the timeline: the filters, search, page and
+    opened event are query parameters, so any view can be shared and Back
+    returns to it. HTMX asks for the fragment it swaps (named by HX-Target):
+    one event opened or closed, the next page, or the results of new filters.
+    """
+    asked = TimelineFilterForm(request.GET).reader_request()
+    criteria = asked.criteria
+    htmx = request.htmx and not request.htmx.history_restore_request
+    target = (request.htmx.target or "") if htmx else ""
+
+    event_id = _event_target(target)
+    if event_id is not None:
+        # Open or close one event's details in place.
+        event = selectors.timeline_event_for_reader(
+            timeline, event_id, criteria, details=asked.open_event == event_id
+        )
+        context = {"timeline": timeline, "event": event, "event_id": event_id, "content_lang": _content_lang(timeline)}
+        return _reader_response(request, "timeline/timeline_detail.html#event-response", context)
+
+    page = selectors.timeline_event_page(timeline, criteria, page=asked.page, open_event=asked.open_event)
+    notices = [*asked.notices, page.notice] if page.notice else list(asked.notices)
     context = {
         "timeline": timeline,
-        "events": selectors.timeline_events(timeline),
-        "articles": selectors.timeline_articles(timeline),
-        "unplaced_claims": selectors.timeline_unplaced_claims(timeline),
+        "content_lang": _content_lang(timeline),
+        "criteria": criteria,
+        "page_obj": page,
+        "events": page.events,
+        "open_event": asked.open_event,
+        "notices": notices,
+        "claim_count": selectors.timeline_claim_count(timeline, criteria),
+        "unplaced_claims": (
+            selectors.timeline_unplaced_claims_matching(timeline, criteria) if not page.has_next else []
+        ),
     }
     template = "timeline/timeline_detail.html"
-    if request.htmx:
-        template += "#events"
-    return render(request, template, context)
+    if target == "more-events":
+        template += "#page-response"  # the next page, appended: no menus, no year list
+    else:
+        context["years"] = selectors.timeline_year_index(timeline, criteria)
+        if htmx:
+            template += "#results-response"
+        else:
+            context["options"] = selectors.timeline_filter_options(timeline, criteria)
+            context["articles"] = selectors.timeline_articles(timeline)
+    response = _reader_response(request, template, context)
+    if htmx and request.htmx.current_url_abs_path == request.get_full_path():
+        # The same view again (Enter after the search already ran): no new history entry.
+        response["HX-Push-Url"] = "false"
+    return response
+
+
+def _content_lang(timeline: Timeline) -> str:
+    """The timeline's language when the interface is in another one, for `lang`."""
+    interface = (get_language() or "").split("-")[0]
+    return timeline.language if timeline.language != interface else ""
+
+
+def _event_target(target: str) -> int | None:
+    prefix = "event-"
+    if target.startswith(prefix) and target[len(prefix):].isdigit() and len(target) < 30:
+        return int(target[len(prefix):])
+    return None
+
+
+def _reader_response(request, template, context):
+    response = render(request, template, context)
+    # One URL answers with the page or a fragment: caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
 
 
 def home(request):

@@ -40,6 +40,20 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def static_files_as_in_production():
+    """Serve /static/ in the live server the way production does: whitenoise,
+    from the collected, hashed files (site.<hash>.css). pytest-django's live
+    server would otherwise answer /static/ itself through the finders, which
+    know no hashed names, so every stylesheet and script was a 404."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    original = StaticFilesHandler._should_handle
+    StaticFilesHandler._should_handle = lambda self, path: False
+    yield
+    StaticFilesHandler._should_handle = original
+
+
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
@@ -78,14 +92,3 @@ def phone_page(browser):
 def seeded_live_server(live_server, transactional_db):
     call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))
     return live_server
-
-
-@pytest.fixture(autouse=True)
-def static_files_as_in_production(monkeypatch):
-    """Pages name their static files by hashed names (manifest storage). The
-    live server's own static handler looks files up by source name and
-    answers those with 404; let the requests through to WhiteNoise, which
-    serves the collected files as in production, so CSS and scripts load."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-
-    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda self, path: False)

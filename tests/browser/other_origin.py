@@ -2,7 +2,8 @@
 
 `other_origin` serves a temporary folder over HTTP from 127.0.0.1 on a free
 port (the live server is http://localhost:PORT: another origin), with the
-test JavaScript (TimelineJS, Pym.js) installed by `make test` under /js/.
+test JavaScript (TimelineJS, Pym.js; tests/browser/package.json, installed
+by `make test`) under /js/.
 
 Import the fixtures into a test module: `from .other_origin import js_deps, other_origin  # noqa: F401`.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-JS_DEPS = Path(__file__).parent / "js_deps" / "node_modules"
+JS_DEPS = Path(__file__).parent / "node_modules"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -61,7 +62,7 @@ def other_origin():
 
 @pytest.fixture(scope="session")
 def js_deps() -> Path:
-    """The test JavaScript from tests/browser/js_deps (npm ci by `make test`)."""
+    """The test JavaScript of tests/browser/package.json (npm ci by `make test`)."""
     wanted = [
         JS_DEPS / "@knight-lab" / "timelinejs" / "dist" / "js" / "timeline.js",
         JS_DEPS / "pym.js" / "dist" / "pym.v1.min.js",
@@ -69,8 +70,8 @@ def js_deps() -> Path:
     missing = [str(path.relative_to(JS_DEPS.parent)) for path in wanted if not path.is_file()]
     if missing:
         message = (
-            f"Test JavaScript missing ({', '.join(missing)}): run `make js-deps` "
-            "(npm ci in tests/browser/js_deps)."
+            f"Test JavaScript missing ({', '.join(missing)}): run `make test` "
+            "(npm ci --prefix tests/browser)."
         )
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(message)

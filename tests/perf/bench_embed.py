@@ -41,7 +41,7 @@ BARE = f"{BASE}/bench/bare/"
 SIZED = f"{BASE}/bench/bare-sized/"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "4"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
-JS_DEPS = ROOT / "tests" / "browser" / "js_deps" / "node_modules"
+JS_DEPS = ROOT / "tests" / "perf" / "node_modules"  # TimelineJS, installed by `make bench`
 EMBED_BYTES = 15079  # the seed embed's size; checked below
 SERVER_ENV: dict[str, str] = {}
 
@@ -222,7 +222,7 @@ def test_time_until_the_first_event_is_visible_ours_against_timelinejs(server):
     from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 
     if not (JS_DEPS / "@knight-lab" / "timelinejs" / "dist" / "js" / "timeline.js").is_file():
-        pytest.fail("TimelineJS is not installed (make js-deps), so the comparison was NOT measured.")
+        pytest.fail("TimelineJS is not installed (`make bench` installs it), so the comparison was NOT measured.")
     chromium = chromium_path()
     if chromium is None:
         pytest.fail("No Chromium, so the comparison was NOT measured: apt-get install chromium.")

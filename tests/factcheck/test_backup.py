@@ -1,0 +1,126 @@
+"""export_newsroom / import_newsroom: a restore into an empty database gives
+back exactly what was exported."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from factcheck.models import Claim, Verdict
+from factcheck.services import SourceInput, claim_publish, claim_set_status
+
+pytestmark = pytest.mark.django_db
+
+
+def manage(*args, database_url: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SECRET_KEY": "test-only", "REDIS_URL": ""}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, input=stdin,
+                          capture_output=True, timeout=120)
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    """A brand-new database of the kind under test, migrated and empty."""
+    if connection.vendor != "postgresql":
+        url = f"sqlite:///{tmp_path / 'restore.sqlite3'}"
+        assert manage("migrate", "--noinput", database_url=url).returncode == 0
+        yield url
+        return
+
+    import psycopg
+
+    params = connection.settings_dict
+    server = dict(host=params["HOST"] or "127.0.0.1", port=params["PORT"] or 5432, user=params["USER"],
+                  password=params["PASSWORD"] or None, dbname="postgres", autocommit=True)
+    name = f"restore_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(**server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        url = f"postgres://{server['user']}@{server['host']}:{server['port']}/{name}"
+        assert manage("migrate", "--noinput", database_url=url).returncode == 0
+        yield url
+    finally:
+        with psycopg.connect(**server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def newsroom(seeded):
+    """The seed plus an editor's work: a verdict changed, sourced and published."""
+    editor = User.objects.create_user("ana", first_name="Ana", password="pw-unused-123")
+    claim = Claim.objects.get(uid="seed-claim-05")
+    claim.assigned_to = editor
+    claim.save()
+    claim = claim_set_status(claim=claim, editor=editor, expected_version=claim.version,
+                             verdict=Verdict.objects.get(slug="in-review"), rationale="Looking for the video.",
+                             sources=[SourceInput("CPAC 2024 video", "https://example.org/cpac")], note="Started")
+    claim_publish(claim=claim, editor=editor, note="Public while in review")
+
+
+def export_text() -> str:
+    out = io.StringIO()
+    from factcheck.backup import newsroom_export
+
+    newsroom_export(stream=out)
+    return out.getvalue()
+
+
+def test_export_import_into_an_empty_database_export_is_identical(newsroom, empty_database, tmp_path):
+    exported = export_text()
+    (tmp_path / "newsroom.json").write_text(exported, encoding="utf-8")
+
+    restored = manage("import_newsroom", str(tmp_path / "newsroom.json"), database_url=empty_database)
+    assert restored.returncode == 0, restored.stderr.decode()
+    again = manage("export_newsroom", "-", database_url=empty_database)
+    assert again.returncode == 0, again.stderr.decode()
+    assert again.stdout.decode() == exported
+
+
+def test_the_export_holds_every_kind_of_record_and_no_password(newsroom):
+    document = json.loads(export_text())
+    models = {record["model"] for record in document["records"]}
+    assert models >= {"auth.user", "factcheck.verdict", "timeline.actor", "timeline.article", "timeline.event",
+                      "timeline.eventsource", "timeline.timeline", "timeline.timelineentry", "factcheck.claim",
+                      "factcheck.claimsource", "factcheck.verdictchange"}
+    users = [record for record in document["records"] if record["model"] == "auth.user"]
+    assert [u["fields"]["username"] for u in users] == ["ana"]
+    assert "password" not in users[0]["fields"]
+
+
+def test_import_refuses_a_database_with_content_and_changes_nothing(newsroom, tmp_path):
+    path = tmp_path / "newsroom.json"
+    path.write_text(export_text(), encoding="utf-8")
+    verdicts = list(Verdict.objects.values_list("pk", "slug"))
+    with pytest.raises(CommandError, match="already holds"):
+        call_command("import_newsroom", str(path))
+    assert list(Verdict.objects.values_list("pk", "slug")) == verdicts
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"not json at all", "Not a JSON file"),
+        (b'{"format": "something-else"}', "Not a newsroom export"),
+        (b'{"format": "claim-timeline-newsroom", "version": 99, "records": []}', "Unsupported export version"),
+        (b'{"format": "claim-timeline-newsroom", "version": 1, "records": [{"model": "timeline.event", "pk": 1, '
+         b'"fields": {"title": "x", "date": "not a date"}}]}', "Could not restore"),
+        (b"\xff\xfe\x00binary", "Not a JSON file"),
+    ],
+)
+def test_a_bad_file_is_a_clear_error_and_nothing_is_imported(content, message, empty_database, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    result = manage("import_newsroom", str(path), database_url=empty_database)
+    assert result.returncode != 0
+    assert message in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+    check = manage("export_newsroom", "-", database_url=empty_database)
+    assert [r["model"] for r in json.loads(check.stdout)["records"]] == ["factcheck.verdict"] * 8

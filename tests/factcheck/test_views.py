@@ -1,0 +1,83 @@
+"""The public claim page and the health check."""
+
+import pytest
+from django.db import connection
+
+from factcheck.models import Claim
+
+pytestmark = pytest.mark.django_db
+
+
+def claim_page(client, uid):
+    claim = Claim.objects.get(uid=uid)
+    response = client.get(f"/claims/{claim.pk}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_claim_page_shows_verdict_rationale_sources_and_the_quote_in_context(client, seeded):
+    html = claim_page(client, "seed-claim-09")
+    assert ">Mostly accurate</span>" in html
+    assert "largest arrangement in the IMF" in html
+    assert "<li>IMF press release, 20 June 2018</li>" in html
+    assert "<mark>its record-breaking $57 billion loan from the International Monetary Fund (IMF) in 2018</mark>" in html
+    assert 'href="/timelines/milei-trump/#event-' in html
+
+
+def test_a_claim_page_shows_its_corrections_log_with_dates(client, seeded):
+    html = claim_page(client, "seed-claim-13")
+    assert "Corrections and updates" in html
+    assert html.count("<time datetime=") >= 3
+    assert "Time-bound verdict: most currency controls were lifted on 14 April 2025." in html
+
+
+def test_the_public_page_shows_the_published_verdict_not_the_draft(client, seeded):
+    claim = Claim.objects.get(uid="seed-claim-05")
+    claim.rationale = "Draft rationale nobody may see yet"
+    claim.save()
+    html = claim_page(client, "seed-claim-05")
+    assert "Draft rationale" not in html
+
+
+def test_an_unpublished_claim_is_a_404(client, seeded):
+    claim = Claim.objects.get(uid="seed-claim-05")
+    Claim.objects.filter(pk=claim.pk).update(published=False)
+    assert client.get(f"/claims/{claim.pk}/").status_code == 404
+
+
+class TestHealth:
+    def test_ok_with_a_database_round_trip(self, client, db):
+        response = client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok", "database": "ok"}
+        assert "no-cache" in response["Cache-Control"]
+
+    def test_503_when_the_database_is_unreachable(self, client, transactional_db, database_down):
+        response = client.get("/healthz")
+        assert response.status_code == 503
+        assert response.json()["database"] == "unreachable"
+
+    def test_pages_that_need_the_database_answer_a_styled_503(self, client, transactional_db, database_down):
+        response = client.get("/timelines/milei-trump/")
+        assert response.status_code == 503
+        assert "We will be back in a moment" in response.content.decode()
+        assert response["Retry-After"] == "5"
+
+
+@pytest.fixture
+def database_down():
+    """Point the real connection at a database that cannot be reached: a
+    closed port for PostgreSQL, an impossible path for SQLite."""
+    settings_dict = connection.settings_dict
+    saved = dict(settings_dict)
+    connection.close()
+    if connection.vendor == "postgresql":
+        settings_dict.update(HOST="127.0.0.1", PORT="9")
+    else:
+        settings_dict.update(NAME="/nonexistent-directory/unreachable.sqlite3")
+    try:
+        yield
+    finally:
+        connection.close()
+        settings_dict.clear()
+        settings_dict.update(saved)
