@@ -52,6 +52,7 @@ def bench_env(db_path: Path) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="tests.perf.bench_settings",
         DJANGO_SECRET_KEY="bench-only-secret-key",
         DJANGO_DEBUG="0",
+        DJANGO_HTTPS="0",  # plain HTTP on 127.0.0.1: no redirect to https
         DATABASE_URL=os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{db_path}"),
         DJANGO_LOG_LEVEL="ERROR",
         PYTHONPATH=str(ROOT),
