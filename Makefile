@@ -44,8 +44,10 @@ serve: setup
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/gunicorn -c factcheck/gunicorn.conf.py
 
-# axe-core for the accessibility tests, from the npm registry at the version
-# pinned in tests/browser/package-lock.json (not committed: node_modules/).
+# The browser tests' JavaScript (axe-core for the accessibility tests;
+# TimelineJS and Pym.js for the pages of another origin in the embed tests),
+# from the npm registry at the versions pinned in tests/browser/package-lock.json
+# (not committed: node_modules/).
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error

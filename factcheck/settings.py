@@ -60,12 +60,16 @@ MIDDLEWARE = [
     "factcheck.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Shared-cache responses (embed, API, oEmbed, feed) take their language
+    # from the URL: drops LocaleMiddleware's Vary: Accept-Language for them.
+    "timeline.http_cache.SharedCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "factcheck.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -188,9 +192,37 @@ CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page (hx-headers), 
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 
+# Content-Security-Policy (django-csp). For now only framing: no page may be
+# framed (`frame-ancestors 'none'`, with X-Frame-Options: DENY for old
+# browsers) except the embed pages, which allow EMBED_FRAME_ANCESTORS.
+# "default-src": None keeps django-csp from adding its default directive.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": None,
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # Who the fact-checks are published by (ClaimReview author, feeds, oEmbed).
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Claim Timeline")
 NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "")
+# Embeds and caching (README, "Embedding"). Who may frame /embed/ pages:
+# CSP frame-ancestors sources separated by spaces or commas ("*": anyone).
+EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "*").replace(",", " ").split() or ["*"]
+# Cache-Control max-age (seconds) of the embed, API, oEmbed and feed responses.
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+# Each process remembers a timeline's version stamp this long (seconds), so a
+# popular embed's conditional GETs cost no query; changes saved in the same
+# process are seen at once, others within this delay. 0: read it every time.
+HTTP_STAMP_MEMO_SECONDS = float(os.environ.get("HTTP_STAMP_MEMO_SECONDS", "1"))
+# How often an open embed asks (with a conditional request) whether it changed.
+EMBED_POLL_SECONDS = int(os.environ.get("EMBED_POLL_SECONDS", "30"))
+# oEmbed `cache_age`, and the max-age of the stable loader script /embed.js.
+OEMBED_CACHE_AGE = int(os.environ.get("OEMBED_CACHE_AGE", "3600"))
+EMBED_LOADER_MAX_AGE = int(os.environ.get("EMBED_LOADER_MAX_AGE", "3600"))
+# Names this deployment in ETags, so a new release is never answered 304 with
+# the old page (optional; the static files' manifest hash is always included).
+RELEASE = os.environ.get("RELEASE", "")
 # The timeline `/` shows when no timeline is marked featured.
 DEFAULT_TIMELINE_SLUG = os.environ.get("DEFAULT_TIMELINE_SLUG", "milei-trump")
 

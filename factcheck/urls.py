@@ -4,12 +4,15 @@ from django.urls import include, path
 from timeline import views as timeline_views
 
 from . import views
+from .feeds import VerdictChangesFeed
 
 urlpatterns = [
     # Before any other editor/ route.
     path("editor/ingest/", include("timeline.ingest_urls")),
     path("", timeline_views.home, name="home"),
     path("", include("timeline.urls")),
+    path("", include("timeline.embed_urls")),
+    path("feeds/verdicts/", VerdictChangesFeed.as_view(), name="verdict_feed"),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("healthz", views.healthz, name="healthz"),
     path("editor/", include("factcheck.editor_urls")),

@@ -29,3 +29,15 @@ def migration_data(request):
     from factcheck.scale import ensure_default_scale
 
     ensure_default_scale(Verdict)
+
+
+@pytest.fixture(autouse=True)
+def fresh_version_stamps():
+    """Each test starts with no timeline version stamps remembered in this
+    process (timeline.embed_selectors) from an earlier test, whose writes
+    were rolled back."""
+    from timeline.embed_selectors import forget_stamps
+
+    forget_stamps()
+    yield
+    forget_stamps()

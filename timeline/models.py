@@ -286,6 +286,19 @@ class Timeline(models.Model):
     def get_absolute_url(self):
         return reverse("timeline:detail", kwargs={"slug": self.slug})
 
+    # The version stamp is written only by `factcheck.services.timelines_touch`
+    # (UPDATE ... + 1). Saving an instance loaded earlier (the admin form)
+    # must not write back its older value: a reused version would answer
+    # "not modified" for changed content.
+    STAMP_FIELDS = ("content_version", "content_changed_at")
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in self.STAMP_FIELDS
+            ]
+        super().save(*args, **kwargs)
+
 
 class TimelineEntry(models.Model):
     timeline = models.ForeignKey(Timeline, on_delete=models.CASCADE, related_name="entries")

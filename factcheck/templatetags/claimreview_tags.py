@@ -1,0 +1,14 @@
+from django import template
+
+from ..claimreview import claim_review, json_ld
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def claimreview_json_ld(context, claim):
+    """The claim page's ClaimReview data block; nothing for a claim without
+    a final verdict."""
+    request = context["request"]
+    review = claim_review(claim, url=request.build_absolute_uri(claim.get_absolute_url()))
+    return json_ld(review) if review else ""

@@ -1,0 +1,147 @@
+"""schema.org ClaimReview JSON-LD on published claim pages."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from factcheck.models import Claim, Verdict
+from factcheck.services import SourceInput, claim_publish, claim_set_status
+from tests.factories import make_article, make_claim
+from timeline.models import Actor
+from tests.seed_once import seeded, seeded_module  # noqa: F401
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def json_ld_blocks(html: str) -> list[dict]:
+    return [json.loads(block) for block in JSON_LD.findall(html)]
+
+
+def claim_review_of(client, claim: Claim) -> dict | None:
+    response = client.get(claim.get_absolute_url())
+    assert response.status_code == 200
+    blocks = json_ld_blocks(response.content.decode())
+    assert len(blocks) <= 1
+    return blocks[0] if blocks else None
+
+
+def assert_valid_claim_review(review: dict) -> None:
+    """The properties schema.org and fact-check readers (Google's Fact Check
+    Explorer) need, with their types."""
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    assert isinstance(review["claimReviewed"], str) and review["claimReviewed"]
+    assert review["url"].startswith("http")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
+    author = review["author"]
+    assert author["@type"] == "Organization" and author["name"]
+    rating = review["reviewRating"]
+    assert rating["@type"] == "Rating"
+    assert isinstance(rating["alternateName"], str) and rating["alternateName"]
+    for key in ("ratingValue", "bestRating", "worstRating"):
+        assert isinstance(rating[key], int), key
+    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    if "author" in item:
+        assert item["author"]["@type"] in ("Person", "Organization") and item["author"]["name"]
+    if "appearance" in item:
+        assert item["appearance"]["@type"] in ("NewsArticle", "CreativeWork")
+
+
+@pytest.mark.django_db
+class TestSeedClaims:
+    def test_every_published_claim_with_a_final_verdict_carries_a_valid_claim_review(self, seeded, client):
+        rated = 0
+        for claim in Claim.objects.published().select_related("published_verdict"):
+            review = claim_review_of(client, claim)
+            if claim.published_verdict.is_final:
+                assert review is not None, claim.quote
+                assert_valid_claim_review(review)
+                rated += 1
+            else:
+                assert review is None, claim.quote
+        assert rated == 9
+
+    def test_the_panama_canal_claim(self, seeded, client, settings):
+        settings.NEWSROOM_NAME = "The Desk"
+        settings.NEWSROOM_URL = "https://desk.example/"
+        claim = Claim.objects.get(quote__contains="Panama Canal")
+        review = claim_review_of(client, claim)
+        assert review["claimReviewed"] == claim.quote
+        assert review["url"] == f"http://testserver/claims/{claim.pk}/"
+        assert review["author"] == {"@type": "Organization", "name": "The Desk", "url": "https://desk.example/"}
+        assert review["reviewRating"] == {
+            "@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False",
+        }
+        assert review["datePublished"] == claim.published_at.date().isoformat()
+        item = review["itemReviewed"]
+        assert item["author"] == {"@type": "Person", "name": "Donald Trump"}
+        assert item["datePublished"] == "2025-01-22"
+        assert item["appearance"]["headline"] == "Milei's ties to Trump bring Argentina into the spotlight"
+        assert item["appearance"]["publisher"] == {"@type": "Organization", "name": "Courthouse News"}
+
+    def test_an_organisation_as_claimant(self, seeded, client):
+        review = claim_review_of(client, Claim.objects.get(quote__contains="47 million"))
+        assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Courthouse News"}
+        assert review["reviewRating"]["ratingValue"] == 4
+        assert review["reviewRating"]["alternateName"] == "Mostly accurate"
+
+    @pytest.mark.parametrize("quote", ["make Argentina great again", "overwhelmingly positive"])
+    def test_workflow_states_unverified_and_not_checkable_carry_none(self, seeded, client, quote):
+        claim = Claim.objects.get(quote__contains=quote)
+        assert not claim.published_verdict.is_final
+        assert claim_review_of(client, claim) is None
+
+    def test_the_published_verdict_not_the_draft(self, seeded, client):
+        claim = Claim.objects.get(quote__contains="Panama Canal")
+        claim_set_status(
+            claim=claim, editor=None, expected_version=None, verdict=Verdict.objects.get(slug="accurate"),
+            rationale="Draft.", sources=[SourceInput(title="Draft source")],
+        )
+        assert claim_review_of(client, claim)["reviewRating"]["alternateName"] == "False"
+
+    def test_a_correction_keeps_the_first_publication_date_and_rates_anew(self, seeded, client):
+        claim = Claim.objects.get(quote__contains="Panama Canal")
+        first = claim_review_of(client, claim)
+        claim = claim_set_status(
+            claim=claim, editor=None, expected_version=None, verdict=Verdict.objects.get(slug="misleading"),
+            rationale="Corrected.", sources=[SourceInput(title="A source")],
+        )
+        claim_publish(claim=claim, editor=None)
+        review = claim_review_of(client, claim)
+        assert review["datePublished"] == first["datePublished"]
+        assert review["dateModified"] >= first["dateModified"]
+        assert review["reviewRating"]["ratingValue"] == 2
+
+
+@pytest.mark.django_db
+def test_quoted_text_cannot_break_out_of_the_data_block(client):
+    article = make_article(body="He said </script><script>alert(1)</script> and <!-- more & more.")
+    claim = make_claim(article=article, quote="</script><script>alert(1)</script> and <!-- more & more", verdict="false",
+                       claimant=Actor.objects.create(name="A </script> name"))
+    html = client.get(claim.get_absolute_url()).content.decode()
+    block = JSON_LD.search(html).group(1)
+    assert "</script" not in block.lower() and "<!--" not in block
+    review = json.loads(block)
+    assert review["claimReviewed"] == claim.quote
+    assert review["itemReviewed"]["author"]["name"] == "A </script> name"
+    assert "<script>alert(1)" not in html.split("</head>")[0].replace(block, "")
+
+
+@pytest.mark.django_db
+def test_a_claim_without_article_or_claimant(client):
+    claim = make_claim(verdict="accurate", quote="A claim heard on the radio")
+    review = claim_review_of(client, claim)
+    assert_valid_claim_review(review)
+    assert review["itemReviewed"] == {"@type": "Claim"}
+
+
+@pytest.mark.django_db
+def test_the_rating_range_follows_the_scale(seeded, client):
+    Verdict.objects.create(slug="pants-on-fire", label="Pants on fire", label_es="Ridículo", rating_value=0, is_final=True, position=9)
+    review = claim_review_of(client, Claim.objects.get(quote__contains="Panama Canal"))
+    assert (review["reviewRating"]["worstRating"], review["reviewRating"]["bestRating"]) == (0, 5)

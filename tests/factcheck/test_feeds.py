@@ -1,0 +1,88 @@
+"""/feeds/verdicts/: the Atom feed of published verdict changes."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from factcheck.models import Claim, Verdict, VerdictChange
+from factcheck.services import SourceInput, claim_publish, claim_set_status, claim_unpublish
+from tests.seed_once import seeded, seeded_module  # noqa: F401
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def entries(client, path: str = "/feeds/verdicts/") -> list[dict]:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    assert feed.tag == f"{ATOM}feed"
+    return [
+        {
+            "title": entry.findtext(f"{ATOM}title"),
+            "id": entry.findtext(f"{ATOM}id"),
+            "link": entry.find(f"{ATOM}link").get("href"),
+            "updated": entry.findtext(f"{ATOM}updated"),
+            "summary": entry.findtext(f"{ATOM}summary") or "",
+            "category": [c.get("term") for c in entry.findall(f"{ATOM}category")],
+        }
+        for entry in feed.findall(f"{ATOM}entry")
+    ]
+
+
+def correct(quote: str, verdict: str, rationale: str, *, publish: bool = True) -> Claim:
+    claim = Claim.objects.get(quote__contains=quote)
+    claim = claim_set_status(
+        claim=claim, editor=None, expected_version=None, verdict=Verdict.objects.get(slug=verdict),
+        rationale=rationale, sources=[SourceInput(title="A source")],
+    )
+    if publish:
+        claim = claim_publish(claim=claim, editor=None, note="Correction note.")
+    return claim
+
+
+@pytest.mark.django_db
+class TestVerdictFeed:
+    def test_one_entry_per_publication_newest_first(self, seeded, client):
+        items = entries(client)
+        publications = VerdictChange.objects.filter(action="publish")
+        assert len(items) == publications.count() == 15  # 14 claims, one of them corrected once
+        times = [item["updated"] for item in items]
+        assert times == sorted(times, reverse=True)
+        assert len({item["id"] for item in items}) == len(items)
+        assert all(item["link"].startswith("http://testserver/claims/") for item in items)
+
+    def test_a_correction_comes_first_and_says_what_changed(self, seeded, client):
+        claim = correct("Panama Canal", "misleading", "A corrected rationale.")
+        [top, *_] = entries(client)
+        assert top["title"] == f"Rating changed from False to Misleading: “{claim.quote}”"
+        assert top["link"] == f"http://testserver/claims/{claim.pk}/"
+        assert "A corrected rationale." in top["summary"] and "Correction note." in top["summary"]
+        assert top["category"] == ["Misleading"]
+
+    def test_draft_changes_are_not_in_it(self, seeded, client):
+        before = entries(client)
+        correct("Panama Canal", "accurate", "DRAFT-ONLY rationale", publish=False)
+        after = entries(client)
+        assert after == before
+        assert all("DRAFT-ONLY" not in item["summary"] for item in after)
+
+    def test_unpublished_claims_leave_it(self, seeded, client):
+        claim = Claim.objects.get(quote__contains="47 million")
+        claim_unpublish(claim=claim, editor=None)
+        assert all("47 million" not in item["title"] for item in entries(client))
+
+    def test_in_spanish(self, seeded, client):
+        correct("Panama Canal", "misleading", "Corregido.")
+        assert entries(client, "/feeds/verdicts/?lang=es")[0]["category"] == ["Engañoso"]
+        assert client.get("/feeds/verdicts/?lang=xx").status_code == 400
+
+    def test_feed_metadata(self, seeded, client, settings):
+        settings.NEWSROOM_NAME = "The Desk"
+        feed = ET.fromstring(client.get("/feeds/verdicts/").content)
+        assert feed.findtext(f"{ATOM}title") == "The Desk: verdicts and corrections"
+        links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+        assert links["self"] == "http://testserver/feeds/verdicts/"
+        assert feed.findtext(f"{ATOM}author/{ATOM}name") == "The Desk"

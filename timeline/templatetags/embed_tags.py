@@ -1,0 +1,34 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+from ..embed import language_codes, site_root
+from ..embed_code import PREFIX, embed_code_context, read_options, timeline_verdicts
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def oembed_link(context, timeline):
+    """oEmbed discovery for a timeline page."""
+    request = context["request"]
+    root = site_root(request)
+    page = root + timeline.get_absolute_url()
+    href = root + reverse("embed:oembed") + "?" + urlencode({"url": page, "format": "json"})
+    return format_html('<link rel="alternate" type="application/json+oembed" href="{}" title="{}">', href, timeline.title)
+
+
+@register.simple_tag(takes_context=True)
+def embed_generator(context, timeline):
+    """What the embed-code panel shows: the options picked (from `embed_*`
+    parameters when the form was sent without JavaScript), the snippets and
+    the verdicts this timeline's claims carry."""
+    request = context["request"]
+    options = read_options(request.GET, PREFIX)
+    gen = embed_code_context(request, timeline, options)
+    gen["open"] = any(key.startswith(PREFIX) for key in request.GET)
+    gen["verdicts"] = timeline_verdicts(timeline)
+    gen["languages"] = language_codes()
+    return gen
