@@ -11,9 +11,8 @@ every kind of secret:
   rationale is still stored).
 
 To cover a new public page, add a builder to PUBLIC_PAGES: a name and a
-function from the `Newsroom` to the URLs to fetch (and, optionally, extra
-request headers). Embeds, the TimelineJS API, oEmbed and the Atom feed
-belong here once they exist.
+function from the `Newsroom` to the URLs to fetch (and extra request
+headers, if any).
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from factcheck.services import SourceInput, claim_set_status, claim_unpublish
 from tests.editors import make_editor
 from tests.factories import make_claim
 from timeline.models import Timeline
+from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +50,10 @@ PUBLIC_PAGES: list[PublicPage] = [
     ("timeline", lambda n: [n.timeline.get_absolute_url()], {}),
     ("timeline events fragment (htmx)", lambda n: [n.timeline.get_absolute_url()], {"HX-Request": "true"}),
     ("claim pages", lambda n: [c.get_absolute_url() for c in n.published_claims], {}),
+    ("embed", lambda n: [f"/embed/timelines/{n.timeline.slug}/", f"/embed/timelines/{n.timeline.slug}/code/"], {}),
+    ("TimelineJS API", lambda n: [f"/api/timelines/{n.timeline.slug}.json"], {}),
+    ("oEmbed", lambda n: [f"/oembed/?format=json&url=http://testserver{n.timeline.get_absolute_url()}"], {}),
+    ("verdict feed", lambda n: ["/feeds/verdicts/"], {}),
 ]
 
 LANGUAGES = ["en", "es"]
