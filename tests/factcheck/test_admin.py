@@ -10,6 +10,7 @@ from factcheck.models import Claim, Verdict, VerdictChange
 from factcheck.services import claim_set_status
 from tests.editors import PASSWORD, make_editor
 from tests.html import form_fields
+from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 
 pytestmark = pytest.mark.django_db
 

@@ -10,6 +10,7 @@ from factcheck.rules import MAX_SOURCES
 from factcheck.services import SourceInput, claim_assign, claim_publish, claim_set_status, claim_unpublish
 from tests.editors import make_reader
 from tests.factories import make_article, make_claim
+from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,7 @@ from factcheck.models import Claim, ClaimSource, Verdict
 from factcheck.services import claim_unpublish
 from tests.factories import make_event, make_timeline
 from tests.html import form_fields
+from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 
 pytestmark = pytest.mark.django_db
 

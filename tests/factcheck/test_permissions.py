@@ -12,6 +12,7 @@ from django.test import Client
 from factcheck.models import Claim
 from factcheck.permissions import is_editor
 from tests.editors import PASSWORD, make_editor, make_reader
+from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 
 pytestmark = pytest.mark.django_db
 
