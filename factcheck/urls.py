@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from timeline import views as timeline_views
 
@@ -17,7 +19,10 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("editor/", include("factcheck.editor_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is in every page's header. Without a CSRF token the
+    # public pages carry no cookie and stay shareable by caches; the worst a
+    # forged request can do is change someone's interface language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

@@ -283,3 +283,11 @@ def embed_code(request, slug):
     options = read_options(request.GET, PREFIX)
     context = {"gen": embed_code_context(request, timeline, options), "timeline": timeline}
     return render(request, "embed/generator.html#output", context)
+
+
+@require_safe
+def embed_code_panel(request, slug):
+    """The whole embed-code panel (options, snippets, preview, its styles and
+    script), fetched when a reader opens it on the timeline page."""
+    timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
+    return render(request, "embed/generator.html#panel", {"timeline": timeline})

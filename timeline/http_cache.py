@@ -154,7 +154,8 @@ def mark_shared(response: HttpResponse, *, language: str | None = None, cors: bo
 
 class SharedCacheMiddleware:
     """For responses marked shared: remove `Accept-Language` from Vary (their
-    language comes from the URL). Sits just before LocaleMiddleware so it sees
+    language comes from the URL). For the others, add `Cookie` beside it (the
+    language switch's cookie chooses their language too). Sits just before LocaleMiddleware so it sees
     the response after LocaleMiddleware has added the header.
 
     A shared response that sets a cookie is a bug; rather than let a cache
@@ -166,6 +167,10 @@ class SharedCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not getattr(response, "shared_cache", False):
+            # Other pages are in the reader's language, read from the language
+            # switch's cookie or else Accept-Language: caches must key on both.
+            if "accept-language" in response.get("Vary", "").lower():
+                patch_vary_headers(response, ("Cookie",))
             return response
         if response.cookies:
             logger.error("shared response for %s sets a cookie; sent private", request.path)

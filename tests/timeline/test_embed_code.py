@@ -16,9 +16,17 @@ def textarea(page: str, name: str) -> str:
 
 @pytest.mark.django_db
 class TestEmbedCodePanel:
-    def test_the_timeline_page_offers_both_snippets_with_the_defaults(self, seeded, client):
+    def test_the_timeline_page_holds_the_panel_closed_and_fetches_it_when_opened(self, seeded, client):
         page = client.get("/timelines/milei-trump/").content.decode()
-        assert '<details class="embed-generator__details">' in page  # closed
+        assert 'hx-get="/embed/timelines/milei-trump/code/panel/" hx-trigger="toggle once"' in page
+        assert "embed-code-script" not in page and "css/embed-generator." not in page
+        assert 'href="?embed_theme=auto#embed-generator"' in page  # the way in without JavaScript
+
+    def test_the_opened_panel_offers_both_snippets_with_the_defaults(self, seeded, client):
+        response = client.get("/embed/timelines/milei-trump/code/panel/")
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "<html" not in page and "css/embed-generator." in page and "js/embed-generator." in page
         script = textarea(page, "embed-code-script")
         assert script == (
             '<div data-claim-timeline="http://testserver/embed/timelines/milei-trump/" '
@@ -29,6 +37,7 @@ class TestEmbedCodePanel:
         frame = textarea(page, "embed-code-iframe")
         assert frame.startswith('<iframe src="http://testserver/embed/timelines/milei-trump/" title="Milei and Trump: a timeline"')
         assert 'height="600"' in frame
+        assert client.get("/embed/timelines/nothing/code/panel/").status_code == 404
 
     def test_options_sent_without_javascript(self, seeded, client):
         page = client.get(
@@ -47,7 +56,7 @@ class TestEmbedCodePanel:
         assert 'data-claim-timeline="http://testserver/embed/timelines/milei-trump/"' in textarea(page, "embed-code-script")
 
     def test_only_the_verdicts_readers_see_on_this_timeline_are_offered(self, seeded, client):
-        page = client.get("/timelines/milei-trump/").content.decode()
+        page = client.get("/embed/timelines/milei-trump/code/panel/").content.decode()
         offered = re.findall(r'name="embed_verdict" value="([^"]+)"', page)
         assert offered == ["accurate", "mostly-accurate", "false", "not-checkable", "unverified"]
 

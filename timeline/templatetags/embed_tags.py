@@ -21,6 +21,12 @@ def oembed_link(context, timeline):
 
 
 @register.simple_tag(takes_context=True)
+def embed_generator_open(context):
+    """Whether the panel opens with the page: its form was sent without JavaScript."""
+    return any(key.startswith(PREFIX) for key in context["request"].GET)
+
+
+@register.simple_tag(takes_context=True)
 def embed_generator(context, timeline):
     """What the embed-code panel shows: the options picked (from `embed_*`
     parameters when the form was sent without JavaScript), the snippets and
@@ -28,7 +34,6 @@ def embed_generator(context, timeline):
     request = context["request"]
     options = read_options(request.GET, PREFIX)
     gen = embed_code_context(request, timeline, options)
-    gen["open"] = any(key.startswith(PREFIX) for key in request.GET)
     gen["verdicts"] = timeline_verdicts(timeline)
     gen["languages"] = language_codes()
     return gen
