@@ -1,6 +1,16 @@
 """Writes to claims. Each function runs in one transaction, keeps the
 verdict history and the claim's version right, and refuses a change made from
-an out-of-date version instead of overwriting someone else's work."""
+an out-of-date version instead of overwriting someone else's work.
+
+Who acts: `editor` is the signed-in person making the change, and must be an
+editor (`permissions.is_editor`), or PermissionDenied. `editor=None` is the
+system bringing in curated data (`load_seeds`, test fixtures): history
+records it as "Seed data", and the desk's rule for editors (a final verdict
+needs a rationale and a source, see `rules.py`) is not applied, because
+curated data is recorded as its source gives it (seed claim 13 is rated
+Accurate and FACTS.md names no source). Every status is still checked for
+bad input (length limits, http(s) links), whoever sets it.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from timeline.models import Timeline
 
+from . import rules
 from .models import Claim, ClaimSource, Verdict, VerdictChange
+from .permissions import is_editor
 
 
 class ClaimConflict(Exception):
@@ -30,8 +44,32 @@ class SourceInput:
     title: str
     url: str = ""
 
+    def __post_init__(self):
+        object.__setattr__(self, "title", (self.title or "").strip())
+        object.__setattr__(self, "url", (self.url or "").strip())
+
     def as_dict(self) -> dict[str, str]:
         return {"title": self.title, "url": self.url}
+
+
+def _check_editor(editor: AbstractBaseUser | None) -> None:
+    if editor is not None and not is_editor(editor):
+        raise PermissionDenied("Only editors can change a claim's verification status.")
+
+
+def _may_add_unrated(editor: AbstractBaseUser | None, claim: Claim) -> bool:
+    return bool(
+        editor is not None
+        and editor.is_active
+        and editor.has_perm("factcheck.add_claim")
+        and claim.published_at is None
+        and not claim.verdict.is_final
+    )
+
+
+def _raise_if(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise ValidationError(errors)
 
 
 def _sources_text(sources: Sequence[dict[str, str]]) -> str:
@@ -47,7 +85,11 @@ def timelines_touch(*, timelines) -> None:
 
 def _claim_lock(claim: Claim, expected_version: int | None) -> Claim:
     """Lock the claim row for this transaction; conflict when it has moved on."""
-    current = Claim.objects.select_for_update().select_related("verdict").get(pk=claim.pk)
+    # Lock the claim row alone: a join here would lock the verdict rows too
+    # (serialising unrelated claims), and PostgreSQL re-checks a join against
+    # the row as the previous lock holder left it, so a claim whose verdict
+    # had just changed would seem to vanish.
+    current = Claim.objects.select_for_update().get(pk=claim.pk)
     if expected_version is not None and current.version != expected_version:
         raise ClaimConflict(Claim.objects.select_related("verdict", "changed_by").get(pk=claim.pk))
     return current
@@ -75,8 +117,11 @@ def claim_set_status(
 
     Appends one history row per aspect that changed; does nothing (and keeps
     the version) when nothing changed. Raises ClaimConflict when the claim is
-    no longer at `expected_version` (None skips the check: seeds, bulk actions).
+    no longer at `expected_version` (None skips the check: seeds, bulk actions),
+    ValidationError (keyed "rationale"/"sources") for bad input or, when an
+    editor acts, a final verdict without a rationale or a source.
     """
+    _check_editor(editor)
     current = _claim_lock(claim, expected_version)
     old_sources = [s.as_dict() for s in current.sources.all()]
     new_sources = [s.as_dict() for s in sources]
@@ -97,6 +142,9 @@ def claim_set_status(
         )
     if not changes:
         return current
+    _raise_if(rules.input_errors(rationale=rationale, sources=sources))
+    if editor is not None:
+        _raise_if(rules.desk_rule_errors(verdict=verdict, rationale=rationale, source_count=len(sources)))
 
     now = timezone.now()
     version = _bump(current, editor=editor, at=now)
@@ -119,8 +167,15 @@ def claim_set_status(
 def claim_publish(
     *, claim: Claim, editor: AbstractBaseUser | None, expected_version: int | None = None, note: str = ""
 ) -> Claim:
-    """Show readers the claim with its current draft verdict, rationale and sources."""
+    """Show readers the claim with its current draft verdict, rationale and sources.
+
+    When an editor publishes, the draft must meet the desk's rule (a final
+    verdict with a rationale and a source), or ValidationError. Someone who
+    may add claims but not rate them (the ingest page) may publish a claim
+    they have just added, never published and not rated."""
     current = _claim_lock(claim, expected_version)
+    if not (_may_add_unrated(editor, current)):
+        _check_editor(editor)
     sources = [s.as_dict() for s in current.sources.all()]
     if (
         current.published
@@ -129,6 +184,10 @@ def claim_publish(
         and current.published_sources == sources
     ):
         return current
+    if editor is not None:
+        _raise_if(
+            rules.desk_rule_errors(verdict=current.verdict, rationale=current.rationale, source_count=len(sources))
+        )
 
     now = timezone.now()
     from_verdict = current.published_verdict if current.published else None
@@ -170,6 +229,7 @@ def claim_unpublish(
     *, claim: Claim, editor: AbstractBaseUser | None, expected_version: int | None = None, note: str = ""
 ) -> Claim:
     """Take the claim off every public page; its history stays."""
+    _check_editor(editor)
     current = _claim_lock(claim, expected_version)
     if not current.published:
         return current
@@ -189,3 +249,21 @@ def claim_unpublish(
     timelines_touch(timelines=Timeline.objects.showing_claim(current))
     return current
 
+
+@transaction.atomic
+def claim_assign(*, claim: Claim, editor: AbstractBaseUser, assignee: AbstractBaseUser | None) -> Claim:
+    """Put the claim on `assignee`'s list ("mine" in the queue), or nobody's.
+
+    Assignment is desk organisation, not part of the verification status: it
+    neither bumps the version (an editor typing a verdict is not interrupted
+    by a conflict) nor adds to the verdict history."""
+    _check_editor(editor)
+    if editor is None:
+        raise PermissionDenied("Assigning a claim needs an editor.")
+    if assignee is not None and not is_editor(assignee):
+        raise ValidationError({"assignee": [_("%(name)s is not an editor.") % {"name": assignee.get_username()}]})
+    current = Claim.objects.select_for_update().get(pk=claim.pk)
+    if current.assigned_to_id != (assignee.pk if assignee else None):
+        current.assigned_to = assignee
+        current.save(update_fields=["assigned_to"])
+    return current

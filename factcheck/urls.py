@@ -17,6 +17,7 @@ urlpatterns = [
     path("feeds/verdicts/", VerdictChangesFeed.as_view(), name="verdict_feed"),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("healthz", views.healthz, name="healthz"),
+    path("editor/", include("factcheck.editor_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     # The language switch is in every page's header. Without a CSRF token the
     # public pages carry no cookie and stay shareable by caches; the worst a

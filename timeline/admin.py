@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from factcheck.admin import ArticleClaimInline, EventClaimInline
+
 from .forms import EventForm
 from .models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
@@ -19,6 +21,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["headline", "outlet", "byline", "url"]
     date_hierarchy = "published_on"
     readonly_fields = ["uid"]
+    inlines = [ArticleClaimInline]
 
 
 class EventSourceInline(admin.TabularInline):
@@ -41,7 +44,7 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["published", "date_precision", "timelines"]
     search_fields = ["title", "summary", "location", "actors__name"]
     autocomplete_fields = ["actors", "article"]
-    inlines = [EventSourceInline]
+    inlines = [EventSourceInline, EventClaimInline]
     ordering = ["date", "-date_precision"]
 
     @admin.display(description=_("date"), ordering="date")

@@ -16,6 +16,7 @@ from django.db import connection
 
 from factcheck.models import Claim, Verdict
 from factcheck.services import SourceInput, claim_publish, claim_set_status
+from tests.editors import editors_group
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +57,7 @@ def empty_database(tmp_path):
 def newsroom(seeded):
     """The seed plus an editor's work: a verdict changed, sourced and published."""
     editor = User.objects.create_user("ana", first_name="Ana", password="pw-unused-123")
+    editor.groups.add(editors_group())  # the services let editors only change a claim
     claim = Claim.objects.get(uid="seed-claim-05")
     claim.assigned_to = editor
     claim.save()

@@ -140,6 +140,9 @@ class TestWhatBumpsTheStamp:
             "sources-0-title": event.sources.first().title,
             "sources-0-url": "",
             "sources-0-position": "0",
+            # The claims listed under the event (none for this one).
+            "claims-TOTAL_FORMS": "0",
+            "claims-INITIAL_FORMS": "0",
         }
         response = client.post(f"/admin/timeline/event/{event.pk}/change/", data)
         assert response.status_code == 302, response.content.decode()[:2000]

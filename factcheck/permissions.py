@@ -1,0 +1,60 @@
+"""Who may work on the desk, and the guard for the editors' views.
+
+An editor is an active user with the permission to change claims, which the
+`Editors` group (made by a migration) grants; superusers have it too. Views
+use `editor_required`; services call `is_editor` on the acting user, so the
+rule holds whichever way a change comes in.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.template.response import TemplateResponse
+
+EDITORS_GROUP = "Editors"
+EDITOR_PERMISSION = "factcheck.change_claim"
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def is_editor(user) -> bool:
+    """Whether `user` may change verdicts, publish and assign claims."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm(EDITOR_PERMISSION)
+    )
+
+
+def editor_required(view):
+    """Let editors through. Anyone else gets no change and a clear answer:
+
+    - signed out, reading a page (GET without HTMX): redirect to the sign-in
+      page, which comes back here afterwards;
+    - signed out, writing (POST) or asking for a fragment (HTMX): 403, so a
+      form or fragment never lands on the sign-in page half-way through;
+    - signed in without editor rights: 403.
+    """
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        user = request.user
+        if is_editor(user):
+            return view(request, *args, **kwargs)
+        htmx = bool(getattr(request, "htmx", False))
+        if not user.is_authenticated and request.method in SAFE_METHODS and not htmx:
+            return redirect_to_login(request.get_full_path())
+        return forbidden(request)
+
+    return guarded
+
+
+def forbidden(request):
+    """The 403 page, or just its message for an HTMX request."""
+    template = "403.html#message" if getattr(request, "htmx", False) else "403.html"
+    response = TemplateResponse(request, template, status=403)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,76 @@
+/* Editors' panel: small enhancements on top of forms that work without
+   JavaScript. htmx swaps a claim's card after each save; this file only
+   reports failures htmx does not swap (403, 5xx, network) in the page's live
+   region, and adds rows to a claim's sources. */
+(function () {
+  "use strict";
+
+  function announcer() {
+    return document.getElementById("desk-announcer");
+  }
+
+  // A failure the page shows nowhere else: say it, and show it.
+  function announce(text) {
+    var region = announcer();
+    if (!region || !text) return;
+    // Clear first so the same message is announced again.
+    region.textContent = "";
+    region.setAttribute("data-visible", "");
+    window.setTimeout(function () {
+      region.textContent = text;
+    }, 50);
+  }
+
+  // Cards show their own result; the region then only speaks it.
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    var region = announcer();
+    if (region && event.detail.target === region) region.removeAttribute("data-visible");
+  });
+
+  document.addEventListener("htmx:responseError", function (event) {
+    var region = announcer();
+    if (!region) return;
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    announce(status === 403 ? region.dataset.forbidden : region.dataset.failed);
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    var region = announcer();
+    if (region) announce(region.dataset.offline);
+  });
+
+  // "Add another source": a new empty row from the fieldset's <template>,
+  // numbered as the formset expects.
+  function addSource(button) {
+    var fieldset = button.closest("fieldset");
+    var total = fieldset.querySelector("input[name$='-TOTAL_FORMS']");
+    var max = fieldset.querySelector("input[name$='-MAX_NUM_FORMS']");
+    var template = fieldset.querySelector("template[data-source-template]");
+    var list = fieldset.querySelector("[data-sources-list]");
+    if (!total || !template || !list) return;
+    var index = parseInt(total.value, 10);
+    if (max && index >= parseInt(max.value, 10)) return;
+    list.insertAdjacentHTML("beforeend", template.innerHTML.replace(/__prefix__/g, String(index)));
+    total.value = String(index + 1);
+    var first = list.lastElementChild.querySelector("input");
+    if (first) first.focus();
+  }
+
+  function enhance(root) {
+    root.querySelectorAll("[data-add-source]").forEach(function (button) {
+      button.hidden = false;
+      if (button.dataset.enhanced) return;
+      button.dataset.enhanced = "1";
+      button.addEventListener("click", function () {
+        addSource(button);
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    enhance(document);
+  });
+  document.addEventListener("htmx:load", function (event) {
+    enhance(event.detail.elt);
+  });
+})();
