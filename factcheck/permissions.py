@@ -29,27 +29,35 @@ def is_editor(user) -> bool:
     )
 
 
-def editor_required(view):
-    """Let editors through. Anyone else gets no change and a clear answer:
+def desk_required(*permissions: str):
+    """Let through active users holding `permissions` (default: the editor's
+    permission). Anyone else gets no change and a clear answer:
 
     - signed out, reading a page (GET without HTMX): redirect to the sign-in
       page, which comes back here afterwards;
     - signed out, writing (POST) or asking for a fragment (HTMX): 403, so a
       form or fragment never lands on the sign-in page half-way through;
-    - signed in without editor rights: 403.
+    - signed in without the permissions: 403.
     """
+    needed = permissions or (EDITOR_PERMISSION,)
 
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        user = request.user
-        if is_editor(user):
-            return view(request, *args, **kwargs)
-        htmx = bool(getattr(request, "htmx", False))
-        if not user.is_authenticated and request.method in SAFE_METHODS and not htmx:
-            return redirect_to_login(request.get_full_path())
-        return forbidden(request)
+    def decorator(view):
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            user = request.user
+            if user.is_authenticated and user.is_active and user.has_perms(needed):
+                return view(request, *args, **kwargs)
+            htmx = bool(getattr(request, "htmx", False))
+            if not user.is_authenticated and request.method in SAFE_METHODS and not htmx:
+                return redirect_to_login(request.get_full_path())
+            return forbidden(request)
 
-    return guarded
+        return guarded
+
+    return decorator
+
+
+editor_required = desk_required()
 
 
 def forbidden(request):

@@ -27,8 +27,10 @@ def migration_data(request):
     request.getfixturevalue("transactional_db")
     from factcheck.models import Verdict
     from factcheck.scale import ensure_default_scale
+    from tests.editors import editors_group
 
     ensure_default_scale(Verdict)
+    editors_group()
 
 
 @pytest.fixture(autouse=True)

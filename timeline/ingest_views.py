@@ -9,14 +9,15 @@ without the rights (or signed out) gets 403 and changes nothing.
 from __future__ import annotations
 
 import datetime
-from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
+
+from factcheck.models import Claim
+from factcheck.permissions import desk_required
 
 from . import selectors
 from .dates import FuzzyDate
@@ -25,28 +26,15 @@ from .ingest_forms import ArticleForm, ClaimProposalForm, EventProposalForm
 from .ingest_services import INGEST_PERMISSIONS, article_find, claim_accept, event_accept
 from .models import Event, Timeline
 
-from factcheck.models import Claim  # noqa: E402  (timeline views may read claims)
-
 PAGE = "timeline/ingest/ingest.html"
 REVIEW = "timeline/ingest/review.html"
 
 
-def editor_required(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            if request.method == "GET" and not request.htmx:
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
-        if not user.has_perms(INGEST_PERMISSIONS):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# Ingest adds articles, events and claims: the Editors group holds these.
+ingest_required = desk_required(*INGEST_PERMISSIONS)
 
 
-@editor_required
+@ingest_required
 @require_http_methods(["GET", "POST"])
 def ingest(request):
     """The paste form; a valid article becomes a draft to review."""
@@ -147,7 +135,7 @@ def _saved_claim(proposal: dict):
     return Claim.objects.filter(pk=proposal["saved_id"]).select_related("claimant", "verdict").first()
 
 
-@editor_required
+@ingest_required
 @require_http_methods(["GET"])
 def review(request, draft_id: str):
     draft = _draft_or_404(request, draft_id)
@@ -161,7 +149,7 @@ def _proposal(draft: dict, kind: str, index: int) -> dict:
     return proposals[index]
 
 
-@editor_required
+@ingest_required
 def decide(request, draft_id: str, kind: str, index: str, action: str):
     """Accept (saving it), reject or restore one proposal."""
     if request.method != "POST":
