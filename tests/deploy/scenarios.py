@@ -139,7 +139,9 @@ def postgres_restarted(stack: Stack, *, seconds: float, stop_at: float, down_for
         time.sleep(stop_at)
         down = time.time()
         stack.postgres.stop("immediate")
+        stopped = time.time()
         time.sleep(down_for)
+        restart = time.time()
         stack.postgres.start()
         back = time.time()
     except BaseException:
@@ -151,7 +153,8 @@ def postgres_restarted(stack: Stack, *, seconds: float, stop_at: float, down_for
     run = Run(result)
     run.lines.append(
         f"PostgreSQL stopped (immediate: like a crash) {stop_at:.0f} s into a {seconds:.0f} s load, "
-        f"accepting connections again {back - down:.1f} s later"
+        f"accepting connections again {back - down:.1f} s later "
+        f"(pg_ctl stop took {stopped - down:.1f} s, then {down_for:.0f} s down, pg_ctl start with crash recovery {back - restart:.1f} s)"
     )
     _common(run, allow_503=True)
     unavailable = result.of("unavailable")

@@ -43,6 +43,9 @@ def free_port(preferred: int) -> int:
     """`preferred` when nothing listens there, else one the system picks."""
     for port in (preferred, 0):
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            # As the servers do: a port whose last connections linger in
+            # TIME_WAIT is free for a new listener.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
