@@ -31,7 +31,8 @@ from locust import FastHttpUser, HttpUser, between, constant, events, task
 
 from tests.html import form_fields
 
-PLAN = json.loads(open(os.environ["LOAD_PLAN"]).read())
+with open(os.environ["LOAD_PLAN"]) as plan:
+    PLAN = json.load(plan)
 SLUG = PLAN.get("slug", "milei-trump")
 SAVE = "editor: save verdict"
 STYLED_503 = '<p class="kicker">503</p>'
@@ -72,8 +73,7 @@ def record(request_type, name, response_time, response_length, response=None, co
 @events.quitting.add_listener
 def write_records(environment, **kwargs):
     with open(os.environ["LOAD_EVENTS"], "w") as out:
-        for record_ in _records:
-            out.write(json.dumps(record_) + "\n")
+        out.writelines(json.dumps(record_) + "\n" for record_ in _records)
 
 
 class Reader(FastHttpUser):

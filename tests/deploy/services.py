@@ -114,7 +114,8 @@ class Postgres:
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres")
             shutil.chown(self.socket_dir, "postgres")
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C",
+                  "--no-sync")
         self.start()
         import psycopg
 
@@ -263,7 +264,8 @@ class Site:
         return int(self.pidfile.read_text().strip())
 
     def worker_pids(self) -> set[int]:
-        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.master_pid())], capture_output=True, text=True).stdout
+        command = ["ps", "-o", "pid=", "--ppid", str(self.master_pid())]
+        out = subprocess.run(command, capture_output=True, text=True, check=False).stdout
         return {int(pid) for pid in out.split()}
 
     def make_editors(self, count: int, *, admin: bool = False, prefix: str = "load-editor") -> list[dict]:

@@ -33,7 +33,8 @@ def test_every_page_answers_as_usual_while_the_cache_is_unreachable(seeded, sett
     editor = make_editor("cachedown", staff=True)
     claim = Claim.objects.filter(published=True, sources__isnull=False).order_by("pk").first()
     with caplog.at_level(logging.WARNING, logger="timeline.http_cache"):
-        seen = walk(DjangoClient(Client()), username=editor.username, password=PASSWORD, claim=claim.pk, token="cache-down")
+        client = DjangoClient(Client())
+        seen = walk(client, username=editor.username, password=PASSWORD, claim=claim.pk, token="cache-down")
     assert not failures(seen), "\n".join(failures(seen))
     assert len(seen) > 30
     # The dead cache was really asked (and its failure swallowed), not bypassed.
