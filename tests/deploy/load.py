@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .services import ROOT, Stack, write_json
+from .services import ROOT, Site, Stack, write_json
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 SAVE = "editor: save verdict"
@@ -55,6 +55,8 @@ class Result:
     seconds: float
     users: int
     log: str = ""
+    app_cpu: float = 0.0  # CPU seconds the gunicorn workers used during the run
+    load_average: tuple[float, float] = (0.0, 0.0)  # the machine's, before and after
     by_name: dict[str, list[Record]] = field(init=False)
 
     def __post_init__(self):
@@ -118,6 +120,9 @@ class LoadRun:
     seconds: float
     users: int
     started: float
+    site: Site
+    cpu_before: float
+    load_before: float
 
     def abort(self) -> None:
         """Stop locust now (the test failed before the run's end)."""
@@ -137,7 +142,9 @@ class LoadRun:
         if not events.exists():
             raise RuntimeError(f"locust wrote no records (exit {self.process.returncode}):\n{log[-3000:]}")
         records = [Record(*json.loads(line)) for line in events.read_text().splitlines() if line]
-        return Result(records=records, seconds=self.seconds, users=self.users, log=log)
+        return Result(records=records, seconds=self.seconds, users=self.users, log=log,
+                      app_cpu=self.site.cpu_seconds() - self.cpu_before,
+                      load_average=(self.load_before, os.getloadavg()[0]))
 
 
 def start_load(stack: Stack, *, seconds: float, readers: int = 12, editors: int = 4, tag: str) -> LoadRun:
@@ -170,9 +177,11 @@ def start_load(stack: Stack, *, seconds: float, readers: int = 12, editors: int 
         # between the server's commit and its answer.
         "--stop-timeout", "15", "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0",
     ]
+    cpu_before, load_before = stack.site.cpu_seconds(), os.getloadavg()[0]
     with open(folder / "locust.log", "wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    return LoadRun(process=process, folder=folder, seconds=seconds, users=users, started=time.time())
+    return LoadRun(process=process, folder=folder, seconds=seconds, users=users, started=time.time(),
+                   site=stack.site, cpu_before=cpu_before, load_before=load_before)
 
 
 def run_load(stack: Stack, *, seconds: float, tag: str, **kwargs) -> Result:

@@ -72,6 +72,11 @@ def _history(stack: Stack, run: Run, prefix: str, *, exact: bool) -> None:
 def _common(run: Run, *, allow_503: bool) -> None:
     result = run.result
     run.lines += result.table()
+    run.lines.append(
+        f"  the site's own cost: the 2 gunicorn workers used {result.app_cpu:.1f} CPU-seconds, "
+        f"{len(result.records) / max(result.app_cpu, 0.01):.0f} requests per CPU-second; "
+        f"machine load average {result.load_average[0]:.1f} before, {result.load_average[1]:.1f} after"
+    )
     errors = result.errors
     first = f" (first: {errors[0].name}: {errors[0].detail[:200]})" if errors else ""
     run.lines.append(f"  errors: {len(errors)}{first}")

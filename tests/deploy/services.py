@@ -39,9 +39,15 @@ DATABASE = "factcheck"
 EDITOR_PASSWORD_BYTES = 18
 
 
+# The machine's shared PostgreSQL and Redis: never ours to start or stop.
+SHARED_PORTS = {5432, 6379}
+
+
 def free_port(preferred: int) -> int:
     """`preferred` when nothing listens there, else one the system picks."""
     for port in (preferred, 0):
+        if port in SHARED_PORTS:
+            continue
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
             # As the servers do: a port whose last connections linger in
             # TIME_WAIT is free for a new listener.
@@ -267,6 +273,16 @@ class Site:
         command = ["ps", "-o", "pid=", "--ppid", str(self.master_pid())]
         out = subprocess.run(command, capture_output=True, text=True, check=False).stdout
         return {int(pid) for pid in out.split()}
+
+    def cpu_seconds(self) -> float:
+        """CPU time the gunicorn workers have used: the site's own cost,
+        whatever else runs on the machine."""
+        total = 0
+        for pid in self.worker_pids():
+            with contextlib.suppress(OSError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
 
     def make_editors(self, count: int, *, admin: bool = False, prefix: str = "load-editor") -> list[dict]:
         """Editors made the way a newsroom makes them: `manage.py create_editor`
