@@ -95,11 +95,18 @@ def _claim_lock(claim: Claim, expected_version: int | None) -> Claim:
     return current
 
 
-def _bump(claim: Claim, *, editor: AbstractBaseUser | None, at) -> int:
+def _bump(claim: Claim, *, editor: AbstractBaseUser | None, at) -> None:
+    """Stamp a change on `claim`: the next version, when, and by whom."""
     claim.version += 1
     claim.changed_at = at
     claim.changed_by = editor if editor and editor.is_authenticated else None
-    return claim.version
+
+
+def _record(claim: Claim, **change) -> VerdictChange:
+    """Append one history row for a change `_bump` has just stamped on `claim`."""
+    return VerdictChange.objects.create(
+        claim=claim, editor=claim.changed_by, claim_version=claim.version, created_at=claim.changed_at, **change
+    )
 
 
 @transaction.atomic
@@ -146,8 +153,7 @@ def claim_set_status(
     if editor is not None:
         _raise_if(rules.desk_rule_errors(verdict=verdict, rationale=rationale, source_count=len(sources)))
 
-    now = timezone.now()
-    version = _bump(current, editor=editor, at=now)
+    _bump(current, editor=editor, at=timezone.now())
     current.verdict = verdict
     current.rationale = rationale
     current.save(update_fields=["verdict", "rationale", "version", "changed_at", "changed_by"])
@@ -157,9 +163,7 @@ def claim_set_status(
             ClaimSource(claim=current, title=s.title, url=s.url, position=i) for i, s in enumerate(sources)
         )
     for change in changes:
-        VerdictChange.objects.create(
-            claim=current, editor=current.changed_by, note=note, claim_version=version, created_at=now, **change
-        )
+        _record(current, note=note, **change)
     return current
 
 
@@ -191,7 +195,7 @@ def claim_publish(
 
     now = timezone.now()
     from_verdict = current.published_verdict if current.published else None
-    version = _bump(current, editor=editor, at=now)
+    _bump(current, editor=editor, at=now)
     current.published = True
     current.published_verdict = current.verdict
     current.published_rationale = current.rationale
@@ -209,16 +213,13 @@ def claim_publish(
             "changed_by",
         ]
     )
-    VerdictChange.objects.create(
-        claim=current,
+    _record(
+        current,
         action=VerdictChange.Action.PUBLISH,
         from_verdict=from_verdict,
         to_verdict=current.verdict,
         to_text=current.rationale,
         note=note,
-        editor=current.changed_by,
-        claim_version=version,
-        created_at=now,
     )
     timelines_touch(timelines=Timeline.objects.showing_claim(current))
     return current
@@ -233,19 +234,10 @@ def claim_unpublish(
     current = _claim_lock(claim, expected_version)
     if not current.published:
         return current
-    now = timezone.now()
-    version = _bump(current, editor=editor, at=now)
+    _bump(current, editor=editor, at=timezone.now())
     current.published = False
     current.save(update_fields=["published", "version", "changed_at", "changed_by"])
-    VerdictChange.objects.create(
-        claim=current,
-        action=VerdictChange.Action.UNPUBLISH,
-        from_verdict=current.published_verdict,
-        note=note,
-        editor=current.changed_by,
-        claim_version=version,
-        created_at=now,
-    )
+    _record(current, action=VerdictChange.Action.UNPUBLISH, from_verdict=current.published_verdict, note=note)
     timelines_touch(timelines=Timeline.objects.showing_claim(current))
     return current
 

@@ -223,6 +223,8 @@ EMBED_LOADER_MAX_AGE = int(os.environ.get("EMBED_LOADER_MAX_AGE", "3600"))
 # Names this deployment in ETags, so a new release is never answered 304 with
 # the old page (optional; the static files' manifest hash is always included).
 RELEASE = os.environ.get("RELEASE", "")
+# Events per page of a timeline (the next page loads as the reader reaches it).
+TIMELINE_PAGE_SIZE = int(os.environ.get("TIMELINE_PAGE_SIZE", "20"))
 # The timeline `/` shows when no timeline is marked featured.
 DEFAULT_TIMELINE_SLUG = os.environ.get("DEFAULT_TIMELINE_SLUG", "milei-trump")
 
