@@ -113,7 +113,11 @@ class Postgres:
         program = [str(self.bindir() / command[0]), *command[1:]]
         if os.geteuid() == 0:
             program = ["runuser", "-u", "postgres", "--", *program]
-        return subprocess.run(program, capture_output=True, text=True, check=check, timeout=timeout, cwd="/")
+        done = subprocess.run(program, capture_output=True, text=True, check=False, timeout=timeout, cwd="/")
+        if check and done.returncode != 0:
+            log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
+            raise RuntimeError(f"{command[0]} {command[-1]} failed: {done.stdout}{done.stderr}\n{log}")
+        return done
 
     def create(self) -> None:
         self.socket_dir.mkdir()

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from factcheck.models import Claim
 
@@ -67,7 +68,9 @@ class TestHealth:
         self, client, transactional_db, database_down, settings
     ):
         settings.NEWSROOM_NAME = "Diario de Prueba"
-        response = client.get("/claims/1/", HTTP_ACCEPT_LANGUAGE="es")
+        # The request activates Spanish in this thread; give the next test English back.
+        with translation.override("en"):
+            response = client.get("/claims/1/", HTTP_ACCEPT_LANGUAGE="es")
         html = response.content.decode()
         assert response.status_code == 503
         assert '<html lang="es">' in html
