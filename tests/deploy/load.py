@@ -130,9 +130,15 @@ class LoadRun:
             self.process.kill()
             self.process.wait()
 
+    def end(self, at: float) -> Result:
+        """Stop the load at wall-clock time `at` (or its time limit, if sooner)."""
+        time.sleep(max(0.0, at - time.time()))
+        (self.folder / "stop").touch()
+        return self.finish()
+
     def finish(self) -> Result:
         try:
-            self.process.wait(timeout=self.seconds + 90)
+            self.process.wait(timeout=self.seconds + 200)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
@@ -147,8 +153,13 @@ class LoadRun:
                       load_average=(self.load_before, os.getloadavg()[0]))
 
 
-def start_load(stack: Stack, *, seconds: float, readers: int = 12, editors: int = 4, tag: str) -> LoadRun:
-    """Start locust against the stack's site; returns while it runs."""
+def start_load(
+    stack: Stack, *, seconds: float, readers: int = 12, editors: int = 4, tag: str, open_ended: bool = False
+) -> LoadRun:
+    """Start locust against the stack's site; returns while it runs. An
+    open-ended run goes on past `seconds` (at most two minutes more) until
+    `LoadRun.end()`: an outage test keeps the load on until it has seen the
+    site recover, however long the service took to come back."""
     folder = stack.root / f"load-{tag}"
     folder.mkdir()
     accounts = stack.site.editors[:editors]
@@ -167,12 +178,14 @@ def start_load(stack: Stack, *, seconds: float, readers: int = 12, editors: int 
     env.update(
         LOAD_PLAN=str(write_json(folder / "plan.json", plan)),
         LOAD_EVENTS=str(folder / "events.jsonl"),
+        LOAD_STOP=str(folder / "stop"),
         PYTHONPATH=str(ROOT),
     )
     users = readers + editors
+    run_time = round(seconds) + (120 if open_ended else 0)
     command = [
         sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", stack.site.base,
-        "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{round(seconds)}s",
+        "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{run_time}s",
         # Each user finishes the request it is making: no save is cut off
         # between the server's commit and its answer.
         "--stop-timeout", "15", "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0",

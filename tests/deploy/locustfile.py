@@ -27,6 +27,7 @@ import random
 import re
 import time
 
+import gevent
 from locust import FastHttpUser, HttpUser, between, constant, events, task
 
 from tests.html import form_fields
@@ -68,6 +69,21 @@ def record(request_type, name, response_time, response_length, response=None, co
         kind, detail = "error", f"{type(exception).__name__}: {exception}"
     token = (context or {}).get("token", "")
     _records.append([start_time, response_time, name, status, kind, token, detail])
+
+
+@events.test_start.add_listener
+def stop_when_asked(environment, **kwargs):
+    """The test ends the run when it has seen enough (LOAD_STOP appears),
+    as the time limit does: each user finishes the request it is making."""
+    stop_file = os.environ.get("LOAD_STOP")
+
+    def watch():
+        while not os.path.exists(stop_file):
+            gevent.sleep(0.1)
+        environment.runner.quit()
+
+    if stop_file:
+        gevent.spawn(watch)
 
 
 @events.quitting.add_listener

@@ -31,6 +31,11 @@ from .services import Stack
 # Within this many seconds of PostgreSQL accepting connections again, the
 # site answers normally.
 RECOVERY_LIMIT = 5.0
+# The load goes on at least this long after the service is back, however
+# long it took to come back: PostgreSQL's recovery plus normal traffic;
+# a few seconds of Redis in use again.
+AFTER_POSTGRES_RETURN = RECOVERY_LIMIT + 4
+AFTER_REDIS_RETURN = 3
 # A 503 must come quickly: PostgreSQL's connect timeout in settings is 3 s.
 SLOWEST_503_MS = 5000
 
@@ -101,7 +106,7 @@ def redis_stopped(stack: Stack, *, seconds: float, stop_at: float, down_for: flo
     walker = stack.site.make_editors(1, admin=True, prefix=f"walk-{tag}")[0]
     claims = stack.claims()
     walk_claim = claims["edit"][3]
-    load = start_load(stack, seconds=seconds, tag=tag)
+    load = start_load(stack, seconds=seconds, tag=tag, open_ended=True)
     try:
         time.sleep(stop_at)
         down = time.time()
@@ -116,10 +121,10 @@ def redis_stopped(stack: Stack, *, seconds: float, stop_at: float, down_for: flo
         raise
     finally:
         stack.redis.ensure_running()
-    result = load.finish()
+    result = load.end(max(load.started + seconds, up + AFTER_REDIS_RETURN))
     run = Run(result)
     run.lines.append(
-        f"Redis shut down {stop_at:.0f} s into a {seconds:.0f} s load, started again {up - down:.1f} s later"
+        f"Redis shut down {stop_at:.0f} s into a {result.span:.0f} s load, started again {up - down:.1f} s later"
     )
     _common(run, allow_503=False)
     during = result.of("ok", "saved", "conflict", "error", "unavailable", start=down, end=up)
@@ -142,7 +147,7 @@ def redis_stopped(stack: Stack, *, seconds: float, stop_at: float, down_for: flo
 
 def postgres_restarted(stack: Stack, *, seconds: float, stop_at: float, down_for: float, tag: str) -> Run:
     master, workers = stack.site.master_pid(), stack.site.worker_pids()
-    load = start_load(stack, seconds=seconds, tag=tag)
+    load = start_load(stack, seconds=seconds, tag=tag, open_ended=True)
     try:
         time.sleep(stop_at)
         down = time.time()
@@ -157,10 +162,10 @@ def postgres_restarted(stack: Stack, *, seconds: float, stop_at: float, down_for
         raise
     finally:
         stack.postgres.ensure_running()
-    result = load.finish()
+    result = load.end(max(load.started + seconds, back + AFTER_POSTGRES_RETURN))
     run = Run(result)
     run.lines.append(
-        f"PostgreSQL stopped (immediate: like a crash) {stop_at:.0f} s into a {seconds:.0f} s load, "
+        f"PostgreSQL stopped (immediate: like a crash) {stop_at:.0f} s into a {result.span:.0f} s load, "
         f"accepting connections again {back - down:.1f} s later (pg_ctl stop took {stopped - down:.1f} s, "
         f"then {down_for:.0f} s down, pg_ctl start with crash recovery {back - restart:.1f} s)"
     )
