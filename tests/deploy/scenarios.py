@@ -128,6 +128,10 @@ def redis_stopped(stack: Stack, *, seconds: float, stop_at: float, down_for: flo
     )
     _common(run, allow_503=False)
     during = result.of("ok", "saved", "conflict", "error", "unavailable", start=down, end=up)
+    begin, finish = min(r.start for r in result.records), max(r.start for r in result.records)
+    phases = ((begin, down), (down, up), (up, finish))
+    rates = [len([r for r in result.records if a <= r.start < b]) / (b - a) for a, b in phases]
+    run.lines.append("  req/s before, while Redis was down, after: " + ", ".join(f"{rate:.0f}" for rate in rates))
     run.lines.append(f"  while Redis was down ({up - down:.1f} s):")
     run.lines += result.table(during, up - down)
     bad = failures(seen)
