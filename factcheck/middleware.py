@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 
 class DatabaseUnavailableMiddleware:
@@ -17,7 +18,10 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        # Rendered without the request: its context processors may need the
+        # database (the signed-in user). What the page needs is given here.
+        context = {"LANGUAGE_CODE": get_language(), "NEWSROOM_NAME": settings.NEWSROOM_NAME}
+        response = HttpResponse(render_to_string("503.html", context), status=503)
         response["Retry-After"] = "5"
         response["Cache-Control"] = "no-store"
         return response

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from factcheck.models import Claim
 
@@ -62,6 +63,19 @@ class TestHealth:
         assert response.status_code == 503
         assert "We will be back in a moment" in response.content.decode()
         assert response["Retry-After"] == "5"
+
+    def test_the_503_page_is_in_the_readers_language_and_names_the_newsroom(
+        self, client, transactional_db, database_down, settings
+    ):
+        settings.NEWSROOM_NAME = "Diario de Prueba"
+        # The request activates Spanish in this thread; give the next test English back.
+        with translation.override("en"):
+            response = client.get("/claims/1/", HTTP_ACCEPT_LANGUAGE="es")
+        html = response.content.decode()
+        assert response.status_code == 503
+        assert '<html lang="es">' in html
+        assert "Volvemos en un momento" in html
+        assert "Diario de Prueba" in html
 
 
 @pytest.fixture

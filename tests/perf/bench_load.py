@@ -1,0 +1,63 @@
+"""Load and outage figures (`make bench`): the runs of `tests/deploy/scenarios`
+at full length (LOAD_SECONDS, 60 s each), on a stack of their own (`make
+serve`: gunicorn 2 workers, PostgreSQL, Redis, all on 127.0.0.1; the
+machine's shared PostgreSQL and Redis are never touched).
+
+Per endpoint: requests per second, p50, p99, worst; errors (goal: none);
+409 conflicts counted apart; rows lost (goal: zero). The baseline is
+/healthz in the same mix (a view with one `SELECT 1`): its p50 is the time a
+request waits for a worker on this 2-core machine, and each page's p50 is
+printed as a ratio to it. Outages: how long clients saw 503s, the slowest
+503, and how soon after PostgreSQL's return the site answered normally.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.deploy.load import percentile
+from tests.deploy.scenarios import postgres_restarted, redis_stopped, steady_load
+from tests.deploy.services import missing_tools, start_stack, stop_stack
+
+SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
+
+
+@pytest.fixture(scope="module")
+def stack():
+    missing = missing_tools()
+    if missing:
+        pytest.fail("Not measured: the load benchmark needs " + "; ".join(missing))
+    running = start_stack()
+    try:
+        running.site.make_editors(4)
+        yield running
+    finally:
+        stop_stack(running)
+
+
+def test_load_readers_and_editors(stack, report):
+    run = steady_load(stack, seconds=SECONDS, tag="bench")
+    for line in run.lines:
+        report(line)
+    base = percentile([r.ms for r in run.result.by_name["healthz"]], 0.5)
+    report(f"  p50 as a ratio to the baseline (/healthz p50 {base:.0f} ms, the wait for a worker):")
+    for name, rows in run.result.by_name.items():
+        if name != "healthz":
+            report(f"    {name:<22} {percentile([r.ms for r in rows], 0.5) / base:5.2f}")
+    assert not run.problems, "\n".join(run.problems)
+
+
+def test_redis_stopped_for_a_third_of_the_run(stack, report):
+    run = redis_stopped(stack, seconds=SECONDS, stop_at=SECONDS / 3, down_for=SECONDS / 3, tag="bench-redis")
+    for line in run.lines:
+        report(line)
+    assert not run.problems, "\n".join(run.problems)
+
+
+def test_postgres_restarted(stack, report):
+    run = postgres_restarted(stack, seconds=SECONDS, stop_at=SECONDS / 3, down_for=5, tag="bench-postgres")
+    for line in run.lines:
+        report(line)
+    assert not run.problems, "\n".join(run.problems)
