@@ -1,9 +1,14 @@
 """Static files as the site serves them: our own stylesheets and scripts
 minified, then hashed and compressed by whitenoise (`collectstatic`)."""
 
+import base64
+import functools
+import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from rcssmin import cssmin
 from rjsmin import jsmin
 from whitenoise.storage import CompressedManifestStaticFilesStorage
@@ -33,3 +38,28 @@ class MinifiedStaticFilesStorage(CompressedManifestStaticFilesStorage):
 def _is_under(path: str, folders: list[Path]) -> bool:
     resolved = Path(path).resolve()
     return any(resolved.is_relative_to(folder) for folder in folders)
+
+
+
+def inline_stylesheet(name: str) -> tuple[str, str]:
+    """A stylesheet's text as the site serves it, and the CSP source that
+    allows it inline ('sha256-...').
+
+    For responses whose first paint matters more than sharing a cached file:
+    the embed, which would otherwise wait one more round trip inside the
+    newsroom's page. The collected (minified) file, read once per process (a
+    release restarts them); with DEBUG on, the source, read every time."""
+    if settings.DEBUG:
+        return _with_hash(Path(finders.find(name)).read_text(encoding="utf-8"))
+    return _collected_stylesheet(name)
+
+
+@functools.cache
+def _collected_stylesheet(name: str) -> tuple[str, str]:
+    path = staticfiles_storage.path(staticfiles_storage.stored_name(name))
+    return _with_hash(Path(path).read_text(encoding="utf-8"))
+
+
+def _with_hash(text: str) -> tuple[str, str]:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, f"'sha256-{digest}'"

@@ -30,6 +30,8 @@ THEMES = ("auto", "light", "dark")
 ORDERS = ("oldest", "newest")
 MIN_HEIGHT, MAX_HEIGHT = 150, 20000
 DEFAULT_FRAME_HEIGHT = 600
+# The embed's stylesheet, inline in its pages (embed_views.embeddable).
+EMBED_STYLESHEET = "css/embed.css"
 MAX_VERDICTS = 20
 _VERDICT_SLUG = re.compile(r"^[-a-z0-9_]{1,50}$")
 

@@ -3,8 +3,11 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
-from ..embed import language_codes, site_root
+from factcheck.storage import inline_stylesheet
+
+from ..embed import EMBED_STYLESHEET, language_codes, site_root
 from ..embed_code import PREFIX, embed_code_context, read_options, timeline_verdicts
 
 register = template.Library()
@@ -37,3 +40,10 @@ def embed_generator(context, timeline):
     gen["verdicts"] = timeline_verdicts(timeline)
     gen["languages"] = language_codes()
     return gen
+
+
+@register.simple_tag
+def embed_stylesheet():
+    """The embed's stylesheet, inline (see embed_views.embeddable): our own
+    minified CSS, which holds no "</style>"."""
+    return format_html("<style>{}</style>", mark_safe(inline_stylesheet(EMBED_STYLESHEET)[0]))
