@@ -18,7 +18,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.browser.conftest import browser, seeded_live_server, static_files_as_in_production  # noqa: F401
 from tests.factories import make_long_timeline
 
 TIMELINEJS = Path(__file__).parent / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
@@ -30,7 +29,7 @@ def gzipped(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
 
-def test_first_view_weight(seeded_live_server, browser):  # noqa: F811
+def test_first_view_weight(seeded_live_server, browser):
     context = browser.new_context(viewport={"width": 375, "height": 740})
     page = context.new_page()
     responses = []

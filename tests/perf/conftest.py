@@ -3,6 +3,10 @@ import time
 
 import pytest
 
+# One Chromium for the whole bench run (a second sync Playwright in the same
+# thread is refused), and the browser tests' live server.
+from tests.browser.conftest import browser, seeded_live_server, static_files_as_in_production  # noqa: F401
+
 
 def median_seconds(call, *, repeat: int, warmup: int = 3) -> float:
     """Median wall time of `call()` over `repeat` runs, after a warm-up."""
