@@ -38,6 +38,11 @@ ARTICLE = (
 )
 
 
+def polled(response) -> bool:
+    """The embed's own request asking whether it changed."""
+    return response.request.resource_type == "fetch" and "/embed/timelines/" in response.url
+
+
 class Walk:
     """One browser context's pages: everything the policy refused in any of
     its frames, console errors that name the policy, and script errors."""
@@ -49,7 +54,6 @@ class Walk:
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.problems: list[str] = []
-        self.visited: list[str] = []
         self.closed = False
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.problems.append(f"{self.page.url}: script error: {error}"))
@@ -71,8 +75,6 @@ class Walk:
         self.collect()
         response = self.page.goto(self.base + path)
         assert response.status == status, f"{path}: {response.status}"
-        self.page.wait_for_load_state("load")
-        self.visited.append(path)
         return response
 
     def close(self):
@@ -139,7 +141,6 @@ def reader_pages(walk: Walk):
 
     claim = Claim.objects.filter(published=True).order_by("pk").first()
     walk.visit(f"/claims/{claim.pk}/")
-    polled = lambda response: response.request.resource_type == "fetch" and "/embed/timelines/" in response.url  # noqa: E731
     with page.expect_response(polled):  # the embed asks whether it changed (EMBED_POLL_SECONDS)
         walk.visit("/embed/timelines/milei-trump/")
     walk.visit("/embed/timelines/milei-trump/?theme=dark&order=newest&lang=es")
@@ -152,7 +153,8 @@ def reader_pages(walk: Walk):
 
 def editor_pages(walk: Walk):
     """The queue, a claim's page with a verdict changed (htmx), the ingest
-    page and its review with a proposal accepted (htmx)."""
+    page (the date read as typed, htmx) and its review with a proposal
+    rejected (htmx)."""
     page = walk.page
     claim = Claim.objects.get(uid="seed-claim-10")
     walk.visit("/editor/")
@@ -178,7 +180,6 @@ def editor_pages(walk: Walk):
     page.get_by_role("button", name="Find events and claims").click()
     expect(page).to_have_url(re.compile(r"/editor/ingest/.+"))
     page.wait_for_load_state("load")
-    walk.visited.append("ingest review")
     event = page.locator("section[aria-labelledby='events-heading'] article.proposal").first
     event.get_by_role("button", name="Reject").click()  # (htmx)
     expect(event).to_contain_text("Rejected.")

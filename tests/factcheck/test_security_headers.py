@@ -114,7 +114,8 @@ PAGES = {
         f"/admin/factcheck/verdictchange/{VerdictChange.objects.first().pk}/change/"
     ),
     "admin autocomplete": lambda s: s.editor.get(
-        "/admin/autocomplete/", {"app_label": "factcheck", "model_name": "claim", "field_name": "claimant", "term": "Mi"}
+        "/admin/autocomplete/",
+        {"app_label": "factcheck", "model_name": "claim", "field_name": "claimant", "term": "Milei"},
     ),
     "400": lambda s: s.anonymous.get("/", headers={"Host": "evil.example"}),
     "403, not an editor": lambda s: s.reader.get("/editor/"),
@@ -168,7 +169,8 @@ class PageScan(HTMLParser):
                 self.refused.append(f"<{tag} style=…>: an inline style")
             if name.startswith("hx-on") or name.startswith("data-hx-on"):
                 self.refused.append(f"<{tag} {name}=…>: htmx would eval it")
-            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
+            url = (value or "").strip().lower()
+            if name in ("href", "src", "action", "formaction") and url.startswith("javascript:"):
                 self.refused.append(f"<{tag} {name}=javascript:…>")
         if tag == "style":
             self.refused.append("<style>: an inline stylesheet")
