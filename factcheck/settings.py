@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "factcheck.middleware.PermissionsPolicyMiddleware",
+    # Near the top, so that every response gets the policy and framing
+    # headers, even one a middleware below answers by itself (CommonMiddleware's
+    # 400 page for a host not in ALLOWED_HOSTS).
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Shared-cache responses (embed, API, oEmbed, feed) take their language
@@ -68,8 +74,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "factcheck.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -192,14 +196,26 @@ CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page (hx-headers), 
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 
-# Content-Security-Policy (django-csp). For now only framing: no page may be
-# framed (`frame-ancestors 'none'`, with X-Frame-Options: DENY for old
-# browsers) except the embed pages, which allow EMBED_FRAME_ANCESTORS.
-# "default-src": None keeps django-csp from adding its default directive.
+# Content-Security-Policy (django-csp), on every response: everything from
+# this site only, no inline script or style and no eval (htmx is configured
+# for this in each page's htmx-config meta), no plugins, forms posting here
+# only, and no framing (`frame-ancestors 'none'`, with X-Frame-Options: DENY
+# for old browsers) except the embed pages, which replace frame-ancestors
+# with EMBED_FRAME_ANCESTORS. frame-src 'self': the embed-code panel previews
+# /embed/ in a frame. No nonces, so shared caches may keep any response.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": None,
-        "frame-ancestors": ["'none'"],
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
     }
 }
 

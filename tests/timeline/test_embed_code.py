@@ -20,13 +20,16 @@ class TestEmbedCodePanel:
         page = client.get("/timelines/milei-trump/").content.decode()
         assert 'hx-get="/embed/timelines/milei-trump/code/panel/" hx-trigger="toggle once"' in page
         assert "embed-code-script" not in page and "css/embed-generator." not in page
+        assert re.search(r'<script src="/static/js/embed-generator\.[0-9a-f]+\.js" defer>', page)
         assert 'href="?embed_theme=auto#embed-generator"' in page  # the way in without JavaScript
 
     def test_the_opened_panel_offers_both_snippets_with_the_defaults(self, seeded, client):
         response = client.get("/embed/timelines/milei-trump/code/panel/")
         assert response.status_code == 200
         page = response.content.decode()
-        assert "<html" not in page and "css/embed-generator." in page and "js/embed-generator." in page
+        # Its script comes with the timeline page: htmx runs no script it swaps in.
+        assert "<html" not in page and "css/embed-generator." in page and "<script" not in page
+        assert 'data-loader-url="http://testserver/embed.js"' in page
         script = textarea(page, "embed-code-script")
         assert script == (
             '<div data-claim-timeline="http://testserver/embed/timelines/milei-trump/" '
