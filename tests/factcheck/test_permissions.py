@@ -180,7 +180,9 @@ class TestCreateEditor:
         assert "Created editor “dana”" in output
         user = get_user_model().objects.get(username="dana")
         assert is_editor(user) and user.is_staff and user.check_password(PASSWORD)
-        assert Client().login(username="dana", password=PASSWORD)
+        # The password works on the sign-in page.
+        response = Client().post("/accounts/login/", {"username": "dana", "password": PASSWORD})
+        assert response.status_code == 302 and response["Location"] == "/editor/"
 
     def test_panel_only_editors_get_no_admin(self):
         self.run("eve", "--password-stdin", "--no-admin", stdin=PASSWORD + "\n")
