@@ -12,12 +12,12 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
 from django.db.models import F
 from django.test import Client, RequestFactory, override_settings
 
 from factcheck.sign_in import client_address
-from tests.editors import PASSWORD
-from tests.editors import make_editor as make_account
+from tests.editors import PASSWORD, editors_group
 
 pytestmark = pytest.mark.django_db
 
@@ -75,10 +75,11 @@ def fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def make_editor(username, **fields):
-    user = make_account(username, **fields)
-    user.set_password(PASSWORD)
-    user.save(update_fields=["password"])
+def make_editor(username, *, staff=False):
+    # Not tests.editors.make_editor: its password hash, made once and shared,
+    # must not be made with the fast hasher.
+    user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=staff)
+    user.groups.add(editors_group())
     return user
 
 
