@@ -9,7 +9,6 @@ history and the version stay right. History rows are read-only everywhere.
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
@@ -21,7 +20,7 @@ from django.utils.translation import ngettext
 
 from . import rules, services
 from .models import Claim, ClaimSource, Verdict, VerdictChange
-from .permissions import EDITOR_PERMISSION
+from .permissions import editors
 from .templatetags.factcheck_tags import verdict_badge
 
 ADMIN_MEDIA = forms.Media(css={"all": ["css/admin.css"]})
@@ -43,7 +42,7 @@ class VerdictAdmin(admin.ModelAdmin):
 
 
 def _editors():
-    return get_user_model().objects.with_perm(EDITOR_PERMISSION).order_by("username")
+    return editors().order_by("username")
 
 
 class ClaimAdminForm(forms.ModelForm):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from timeline.models import Article, Timeline, TimelineEntry
 
 from .models import Claim, Verdict, VerdictChange
-from .permissions import EDITOR_PERMISSION
+from .permissions import editors
 
 
 def verdict_scale() -> list[Verdict]:
@@ -25,8 +25,7 @@ def verdict_scale() -> list[Verdict]:
 
 def desk_editors() -> list:
     """Everyone who may work on the desk, for assignment."""
-    User = get_user_model()
-    return list(User.objects.with_perm(EDITOR_PERMISSION).order_by(User.USERNAME_FIELD))
+    return list(editors().order_by(get_user_model().USERNAME_FIELD))
 
 
 def queue_timelines() -> list[Timeline]:

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
 
 EDITORS_GROUP = "Editors"
 EDITOR_PERMISSION = "factcheck.change_claim"
+# The authentication backend that grants permissions (the other one,
+# django-axes's, only refuses locked-out sign-ins).
+PERMISSIONS_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -27,6 +31,11 @@ def is_editor(user) -> bool:
         and user.is_active
         and user.has_perm(EDITOR_PERMISSION)
     )
+
+
+def editors():
+    """Every user who may work on the desk (active, with the permission), unordered."""
+    return get_user_model().objects.with_perm(EDITOR_PERMISSION, backend=PERMISSIONS_BACKEND)
 
 
 def desk_required(*permissions: str):

@@ -7,6 +7,7 @@ site on SQLite with the local-memory cache.
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "template_partials",
+    "axes",
     "timeline",
     "factcheck",
 ]
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "factcheck.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -152,9 +156,38 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/editor/"
 LOGOUT_REDIRECT_URL = "/"
+
+# Sign-in protection (django-axes; README, "Sign-in protection"). The editors'
+# sign-in and the admin's: after 5 failures within 15 minutes for one account
+# from one address, that account is refused from that address (whatever the
+# password) until 15 minutes have passed without an attempt. Keyed on the pair,
+# so nobody can lock an editor out from everywhere by typing wrong passwords
+# for their name. A success clears the count. The failures are rows in the
+# database, shared by every app server (Redis, only a cache, may be lost).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_CALLABLE = "factcheck.sign_in.locked_out"
+AXES_CLIENT_IP_CALLABLE = "factcheck.sign_in.client_address"
+# Proxies (nginx, a CDN) in front that append the client's address to
+# X-Forwarded-For; 0: none, the connection's address (REMOTE_ADDR) counts.
+try:
+    TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0") or "0")
+except ValueError:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be a whole number (0: no proxy).") from None
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be a whole number (0: no proxy).")
 
 # Interface in English and Spanish. The language comes from the switch (a
 # cookie) or the browser's Accept-Language; URLs carry no language prefix.

@@ -2,6 +2,7 @@ from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from timeline.quotes import Span, context_around
 
@@ -9,6 +10,7 @@ from . import selectors
 from .models import Claim
 
 
+@require_safe
 def claim_detail(request, pk):
     try:
         claim = selectors.claim_for_readers(pk)
@@ -30,6 +32,7 @@ def claim_detail(request, pk):
     )
 
 
+@require_safe
 @never_cache
 def healthz(request):
     """Liveness with a database round trip: 200 when it answers, 503 when not."""

@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
 
 from . import selectors
 from .filters import TimelineFilterForm
@@ -84,6 +85,7 @@ def _reader_response(request, template, context):
     return response
 
 
+@require_safe
 def home(request):
     timeline = selectors.timeline_featured()
     if timeline is None:
@@ -91,11 +93,13 @@ def home(request):
     return _render_timeline(request, timeline)
 
 
+@require_safe
 def timeline_detail(request, slug):
     timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
     return _render_timeline(request, timeline)
 
 
+@require_safe
 def date_preview(request):
     """How a typed date will be saved, for the date widget's live reading.
 

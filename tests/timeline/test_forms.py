@@ -94,8 +94,7 @@ class TestDatePreview:
 
     def test_is_for_editors_only(self, client):
         assert client.get(self.url, {"when_0": "2018"}).status_code == 403
-        User.objects.create_user("reader", password="x-secret-1")
-        client.login(username="reader", password="x-secret-1")
+        client.force_login(User.objects.create_user("reader", password="x-secret-1"))
         assert client.get(self.url, {"when_0": "2018"}).status_code == 403
 
 
