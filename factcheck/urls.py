@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
@@ -18,7 +19,12 @@ urlpatterns = [
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("healthz", views.healthz, name="healthz"),
     path("editor/", include("factcheck.editor_urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Sign in and out, and change one's own password. No reset by e-mail: the
+    # site sends no mail; an administrator sets a new password (README).
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     # The language switch is in every page's header. Without a CSRF token the
     # public pages carry no cookie and stay shareable by caches; the worst a
     # forged request can do is change someone's interface language.

@@ -35,12 +35,9 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from factcheck.models import Claim, Verdict
@@ -70,8 +67,6 @@ set_language                              302        302        302        302  
 login                                     200+       302+       302+       302+       302+
 logout                                    302        302+       302+       302+       302+
 password_change                           login      302+       302+       302+       302+
-password_reset                            302        302        302        302        302
-password_reset_confirm                    302+       302+       302+       302+       302+
 # The admin (staff), and what it lets staff editors do with each model
 admin:login                               200+       200        200        302+       302+
 admin:logout                              302        302        302        302+       302+
@@ -273,16 +268,6 @@ def ingest_accept(world, role, client):
     return Request(f"/editor/ingest/{draft['id']}/event/{proposal['id']}/accept/", data)
 
 
-def reset_password(world, role, client):
-    """Set a new password with a valid reset link (its first step, the link
-    itself, puts the token in the session)."""
-    target = world.victims["auth.user"]
-    uid = urlsafe_base64_encode(force_bytes(target.pk))
-    link = client.get(f"/accounts/reset/{uid}/{default_token_generator.make_token(target)}/")
-    assert link.status_code == 302
-    return Request(link["Location"], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
-
-
 REQUESTS = {
     "editor:claim_status": lambda w, role, c: Request(f"/editor/claims/{w.claim.pk}/status/", status_post(w.claim)),
     "editor:claim_publish": lambda w, role, c: Request(
@@ -303,8 +288,6 @@ REQUESTS = {
         "/accounts/password_change/",
         {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     ),
-    "password_reset": lambda w, role, c: Request("/accounts/password_reset/", {"email": "victim@example.org"}),
-    "password_reset_confirm": reset_password,
     "admin:login": lambda w, role, c: Request("/admin/login/", own_credentials(w, role)),
     "admin:logout": lambda w, role, c: Request("/admin/logout/"),
     "admin:password_change": lambda w, role, c: Request(

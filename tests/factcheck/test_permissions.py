@@ -105,6 +105,11 @@ class TestSignedOut:
         assert "You are signed out, so nothing was changed." in html
         assert "<html" not in html
 
+    def test_no_password_reset_by_email_is_offered(self, client, claim):
+        # The site sends no mail: a reset form would fail when it tried to.
+        assert client.get("/accounts/password_reset/").status_code == 404
+        assert client.post("/accounts/password_reset/", {"email": "editor@example.org"}).status_code == 404
+
 
 class TestSignedInWithoutEditorRights:
     @pytest.fixture
