@@ -54,3 +54,16 @@ def make_editor(username: str | None = None, *, staff: bool = False, **fields):
 def make_reader(username: str | None = None, **fields):
     """Signed in, but no editor rights."""
     return _make_user(username or f"reader{next(_counter)}", **fields)
+
+
+def status_post(claim) -> dict[str, str]:
+    """The desk's status form for `claim`, filled to move it to In review
+    (a valid save whenever the editor may make it)."""
+    return {
+        f"claim-{claim.pk}-verdict": "in-review",
+        f"claim-{claim.pk}-rationale": "",
+        f"claim-{claim.pk}-note": "",
+        f"claim-{claim.pk}-version": str(claim.version),
+        f"claim-{claim.pk}-sources-TOTAL_FORMS": "0",
+        f"claim-{claim.pk}-sources-INITIAL_FORMS": "0",
+    }

@@ -41,7 +41,7 @@ from django.urls.exceptions import Resolver404
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from factcheck.models import Claim, Verdict
-from tests.editors import PASSWORD, make_editor, make_reader
+from tests.editors import PASSWORD, make_editor, make_reader, status_post
 from tests.factories import ARTICLE_TEXT, make_article, make_claim, make_event, make_timeline
 from tests.html import form_fields
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
@@ -216,17 +216,6 @@ def world(seeded) -> World:
 class Request:
     url: str
     data: dict = field(default_factory=dict)
-
-
-def status_post(claim):
-    return {
-        f"claim-{claim.pk}-verdict": "in-review",
-        f"claim-{claim.pk}-rationale": "",
-        f"claim-{claim.pk}-note": "",
-        f"claim-{claim.pk}-version": str(claim.version),
-        f"claim-{claim.pk}-sources-TOTAL_FORMS": "0",
-        f"claim-{claim.pk}-sources-INITIAL_FORMS": "0",
-    }
 
 
 ARTICLE = {

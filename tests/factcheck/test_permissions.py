@@ -12,7 +12,7 @@ from django.test import Client
 
 from factcheck.models import Claim
 from factcheck.permissions import is_editor
-from tests.editors import PASSWORD, make_editor, make_reader
+from tests.editors import PASSWORD, make_editor, make_reader, status_post
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 
 pytestmark = pytest.mark.django_db
@@ -56,17 +56,6 @@ def test_is_editor():
 @pytest.fixture
 def claim(seeded):
     return Claim.objects.get(uid="seed-claim-05")
-
-
-def status_post(claim):
-    return {
-        f"claim-{claim.pk}-verdict": "in-review",
-        f"claim-{claim.pk}-rationale": "",
-        f"claim-{claim.pk}-note": "",
-        f"claim-{claim.pk}-version": str(claim.version),
-        f"claim-{claim.pk}-sources-TOTAL_FORMS": "0",
-        f"claim-{claim.pk}-sources-INITIAL_FORMS": "0",
-    }
 
 
 def writes(claim):
