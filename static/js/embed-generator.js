@@ -3,9 +3,9 @@
  * JavaScript), swap them in, refresh the live preview (the real loader,
  * /embed.js, running the real snippet) and copy on demand.
  *
- * Loaded with the timeline page: htmx runs no <script> it swaps in (the
- * Content-Security-Policy set-up, README), so the panel, fetched when a
- * reader opens it, is started here when it arrives. */
+ * Loaded by js/timeline.js once the panel is on the page (htmx runs no
+ * <script> it swaps in: the Content-Security-Policy set-up, README); it
+ * starts the panel then, and again whenever htmx brings the panel back. */
 (function () {
   "use strict";
 

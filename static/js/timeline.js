@@ -79,6 +79,21 @@
     heading.focus({ preventScroll: true });
   });
 
+  // The embed-code panel's script, only once the panel is on the page (it
+  // comes with the page, or when a reader opens it): most readers never do,
+  // so the first view does not carry it. htmx runs no script it swaps in.
+  function loadEmbedGenerator() {
+    var form = document.querySelector("#embed-generator form[data-script]");
+    if (!form || document.querySelector("script[data-embed-generator]")) return;
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-script");
+    script.setAttribute("data-embed-generator", "");
+    document.head.appendChild(script);
+  }
+  loadEmbedGenerator();
+  document.addEventListener("htmx:afterSettle", loadEmbedGenerator);
+  document.addEventListener("htmx:historyRestore", loadEmbedGenerator);
+
   // A link to an event that is on a later page (…/#event-42): ask for the
   // page that holds it, with its details open.
   var wanted = /^#event-(\d+)$/.exec(location.hash);
