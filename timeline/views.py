@@ -6,7 +6,8 @@ from django.utils.translation import get_language
 
 from . import selectors
 from .filters import TimelineFilterForm
-from .forms import read_fuzzy_date
+from .dates import Precision
+from .forms import AUTO, read_fuzzy_date
 from .models import Timeline
 
 
@@ -105,6 +106,8 @@ def date_preview(request):
         raise PermissionDenied
     text = next((v for k, v in request.GET.items() if k.endswith("_0") or k == "text"), "")
     precision = next((v for k, v in request.GET.items() if k.endswith("_1") or k == "precision"), "")
+    if precision not in Precision.values:
+        precision = AUTO  # not one the menu offers: read the date as typed
     context = {"text": text}
     if text.strip():
         try:
