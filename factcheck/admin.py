@@ -9,6 +9,7 @@ history and the version stay right. History rows are read-only everywhere.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -63,7 +64,9 @@ class BackOffice:
     - autocomplete fields re-show a form holding a bad id (see `_KnownIdsOnly`);
     - change lists refuse regular-expression lookups (`?quote__regex=(`): the
       admin lets staff filter on any field, and a pattern the database cannot
-      compile failed when the list was read, not when the filter was checked."""
+      compile failed when the list was read, not when the filter was checked;
+    - a bulk action on a selection that names no row ("", "x") changes nothing
+      and says so, where Django's own failed building the query."""
 
     REFUSED_LOOKUPS = {"regex", "iregex"}
 
@@ -76,6 +79,13 @@ class BackOffice:
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = SafeAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def response_action(self, request, queryset):
+        selected = request.POST.getlist(ACTION_CHECKBOX_NAME)
+        if not all(fits_key(self.model._meta.pk, pk) for pk in selected):
+            self.message_user(request, _("Nothing was changed: the selection names no item of this list."), messages.WARNING)
+            return None
+        return super().response_action(request, queryset)
 
     def lookup_allowed(self, lookup, value, request=None):
         if lookup.split(LOOKUP_SEP)[-1] in self.REFUSED_LOOKUPS:

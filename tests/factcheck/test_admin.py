@@ -244,3 +244,13 @@ class TestBadInput:
         for url in ("/admin/factcheck/claim/?quote__regex=(", "/admin/timeline/event/?title__iregex=[a-"):
             assert superuser_client.get(url).status_code == 400
         assert superuser_client.get("/admin/factcheck/claim/?quote__icontains=(").status_code == 200
+
+    @pytest.mark.parametrize("selected", ["", "x", "9" * 25])
+    def test_a_bulk_action_on_a_selection_that_names_no_claim_changes_nothing(self, superuser_client, selected):
+        before = list(Claim.objects.values_list("pk", "version"))
+        response = superuser_client.post(
+            "/admin/factcheck/claim/", {"action": "publish_selected", "_selected_action": selected, "index": "0"}, follow=True
+        )
+        assert response.status_code == 200
+        assert "Nothing was changed" in response.content.decode()
+        assert list(Claim.objects.values_list("pk", "version")) == before
