@@ -20,6 +20,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import smart_split
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -66,9 +67,19 @@ class BackOffice:
       admin lets staff filter on any field, and a pattern the database cannot
       compile failed when the list was read, not when the filter was checked;
     - a bulk action on a selection that names no row ("", "x") changes nothing
-      and says so, where Django's own failed building the query."""
+      and says so, where Django's own failed building the query;
+    - a search reads its first MAX_SEARCH_TERMS words: each word adds a
+      condition per search field, and a pasted paragraph made a query too
+      deep for the database (SQLite's limit is 1,000)."""
 
     REFUSED_LOOKUPS = {"regex", "iregex"}
+    MAX_SEARCH_TERMS = 20
+
+    def get_search_results(self, request, queryset, search_term):
+        terms = list(smart_split(search_term))
+        if len(terms) > self.MAX_SEARCH_TERMS:
+            search_term = " ".join(terms[: self.MAX_SEARCH_TERMS])
+        return super().get_search_results(request, queryset, search_term)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
