@@ -94,7 +94,8 @@ class BackOffice:
     def response_action(self, request, queryset):
         selected = request.POST.getlist(ACTION_CHECKBOX_NAME)
         if not all(fits_key(self.model._meta.pk, pk) for pk in selected):
-            self.message_user(request, _("Nothing was changed: the selection names no item of this list."), messages.WARNING)
+            message = _("Nothing was changed: the selection names no item of this list.")
+            self.message_user(request, message, messages.WARNING)
             return None
         return super().response_action(request, queryset)
 

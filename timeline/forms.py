@@ -101,10 +101,12 @@ class KeyCheckedMultipleChoiceField(forms.ModelMultipleChoiceField):
     Django's own field lets it through to a query that fails."""
 
     def _check_values(self, value):
-        key = self.queryset.model._meta.get_field(self.to_field_name) if self.to_field_name else self.queryset.model._meta.pk
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
         for raw in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(raw, str) and not fits_key(key, raw, self.queryset.db):
-                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": raw})
+                error = self.error_messages["invalid_pk_value"]
+                raise ValidationError(error, code="invalid_pk_value", params={"pk": raw})
         return super()._check_values(value)
 
 

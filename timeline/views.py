@@ -5,8 +5,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from . import selectors
-from .filters import TimelineFilterForm
 from .dates import Precision
+from .filters import TimelineFilterForm
 from .forms import AUTO, read_fuzzy_date
 from .models import Timeline
 
