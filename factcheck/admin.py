@@ -68,14 +68,17 @@ class BackOffice:
       compile failed when the list was read, not when the filter was checked;
     - a bulk action on a selection that names no row ("", "x") changes nothing
       and says so, where Django's own failed building the query;
-    - a search reads its first MAX_SEARCH_TERMS words: each word adds a
-      condition per search field, and a pasted paragraph made a query too
-      deep for the database (SQLite's limit is 1,000)."""
+    - a search reads its first MAX_SEARCH_TERMS words of its first
+      MAX_SEARCH_LENGTH characters: each word adds a condition per search
+      field, and a pasted paragraph made a query too deep for the database
+      (SQLite's limit is 1,000), a pasted page a pattern too long for its LIKE."""
 
     REFUSED_LOOKUPS = {"regex", "iregex"}
     MAX_SEARCH_TERMS = 20
+    MAX_SEARCH_LENGTH = 500
 
     def get_search_results(self, request, queryset, search_term):
+        search_term = search_term[: self.MAX_SEARCH_LENGTH]
         terms = list(smart_split(search_term))
         if len(terms) > self.MAX_SEARCH_TERMS:
             search_term = " ".join(terms[: self.MAX_SEARCH_TERMS])

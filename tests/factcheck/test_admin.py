@@ -260,5 +260,8 @@ class TestBadInput:
         # a query deeper than the database takes.
         response = superuser_client.get("/admin/factcheck/claim/", {"q": "Panama " + "0 " * 1000})
         assert response.status_code == 200
+        # And a pasted page: one word longer than SQLite's LIKE takes.
+        response = superuser_client.get("/admin/factcheck/verdict/", {"q": "00\U00010000" * 8334})
+        assert response.status_code == 200
         response = superuser_client.get("/admin/factcheck/claim/", {"q": "Panama Canal"})
         assert "Panama Canal" in response.content.decode()
