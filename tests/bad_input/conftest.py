@@ -20,11 +20,14 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.statistics import collector
 
-PROFILES = {"ci": 120, "fuzz": 1000}
+PROFILES = {"ci": 100, "fuzz": 1000}
 # The client, database and seed fixtures are set up once per target, and
-# every case rolls its writes back itself (tests/bad_input/requests.py).
-_SHARED = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-               print_blob=True)
+# every case rolls its writes back itself (`checks.rolled_back`).
+_SHARED = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    "print_blob": True,
+}
 for _name, _examples in PROFILES.items():
     settings.register_profile(_name, max_examples=_examples, **_SHARED)
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")

@@ -52,7 +52,12 @@ class _Reader(HTMLParser):
                 self.problems.append(f"<{tag} {name}={value[:60]!r}>")
             elif name == "srcdoc" and value:
                 self.problems.append(f"<{tag} srcdoc=…>")
-            elif tag == "meta" and name == "content" and "url=" in value.lower() and _scheme_runs(value.lower().split("url=", 1)[1]):
+            elif (
+                tag == "meta"
+                and name == "content"
+                and "url=" in value.lower()
+                and _scheme_runs(value.lower().split("url=", 1)[1])
+            ):
                 self.problems.append(f"<meta content={value[:60]!r}>")
         if tag == "script" and MARK in " ".join(value or "" for _, value in attrs):
             self.problems.append(f"<script {attrs}>")

@@ -84,13 +84,21 @@ class StoredMarkup:
 
     def admin_pages(self) -> list[str]:
         changelists = [
-            "factcheck/claim", "factcheck/verdict", "factcheck/verdictchange",
-            "timeline/actor", "timeline/article", "timeline/event", "timeline/timeline",
+            "factcheck/claim",
+            "factcheck/verdict",
+            "factcheck/verdictchange",
+            "timeline/actor",
+            "timeline/article",
+            "timeline/event",
+            "timeline/timeline",
         ]
         changes = [
-            ("factcheck/claim", self.claim.pk), ("factcheck/verdict", self.verdict.pk),
-            ("timeline/actor", self.actor.pk), ("timeline/article", self.article.pk),
-            ("timeline/event", self.event.pk), ("timeline/timeline", self.timeline.pk),
+            ("factcheck/claim", self.claim.pk),
+            ("factcheck/verdict", self.verdict.pk),
+            ("timeline/actor", self.actor.pk),
+            ("timeline/article", self.article.pk),
+            ("timeline/event", self.event.pk),
+            ("timeline/timeline", self.timeline.pk),
         ]
         history = self.claim.history.first()
         return (
@@ -132,9 +140,7 @@ def store_markup(*, slug: str = "stored-markup") -> StoredMarkup:
         published_on=datetime.date(2024, 3, 6),
         body=f"{mixed(10)}\n\n{claim_quote}.\n\n{unplaced_quote}.\n\nIn March 2024 {payload(11)} happened.",
     )
-    timeline = Timeline.objects.create(
-        slug=slug, title=payload(12), description=mixed(13), published=True
-    )
+    timeline = Timeline.objects.create(slug=slug, title=payload(12), description=mixed(13), published=True)
     event = Event(
         title=payload(0),
         summary=mixed(1),
@@ -162,7 +168,10 @@ def store_markup(*, slug: str = "stored-markup") -> StoredMarkup:
             expected_version=None,
             verdict=verdict,
             rationale=mixed(6),
-            sources=[SourceInput(title=payload(7), url=QUOTE_URL), SourceInput(title=payload(8), url="https://example.org/")],
+            sources=[
+                SourceInput(title=payload(7), url=QUOTE_URL),
+                SourceInput(title=payload(8), url="https://example.org/"),
+            ],
             note=mixed(9),
         )
         claim = claim_publish(claim=claim, editor=None, note=mixed(10))

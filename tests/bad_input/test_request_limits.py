@@ -84,14 +84,18 @@ class TestTooLarge:
         claim = Claim.objects.order_by("pk").first()
         history = VerdictChange.objects.count()
         prefix = f"claim-{claim.pk}-"
-        body = encode([(prefix + "verdict", "false"), (prefix + "rationale", "x" * OVER), (prefix + "version", claim.version)])
+        body = encode(
+            [(prefix + "verdict", "false"), (prefix + "rationale", "x" * OVER), (prefix + "version", claim.version)]
+        )
         response = editor_client.post(
             f"/editor/claims/{claim.pk}/status/", body, content_type="application/x-www-form-urlencoded", headers=HTMX
         )
         assert is_message(too_large(response))
         assert VerdictChange.objects.count() == history
         # Without HTMX, the page.
-        response = editor_client.post(f"/editor/claims/{claim.pk}/status/", body, content_type="application/x-www-form-urlencoded")
+        response = editor_client.post(
+            f"/editor/claims/{claim.pk}/status/", body, content_type="application/x-www-form-urlencoded"
+        )
         assert is_page(too_large(response))
 
     def test_an_ingest_decision_over_the_limit_sent_with_htmx_gets_the_message_alone(self, editor_client):
@@ -124,15 +128,19 @@ class TestTooManyFields:
     def test_a_form_of_too_many_fields_gets_the_400_page(self, editor_client):
         claim = Claim.objects.order_by("pk").first()
         response = editor_client.post(
-            f"/editor/claims/{claim.pk}/status/", encode(self.fields()), content_type="application/x-www-form-urlencoded"
+            f"/editor/claims/{claim.pk}/status/",
+            encode(self.fields()),
+            content_type="application/x-www-form-urlencoded",
         )
         assert is_page(unreadable(response))
 
     def test_with_htmx_the_message_alone(self, editor_client):
         claim = Claim.objects.order_by("pk").first()
         response = editor_client.post(
-            f"/editor/claims/{claim.pk}/publish/", encode(self.fields()),
-            content_type="application/x-www-form-urlencoded", headers=HTMX,
+            f"/editor/claims/{claim.pk}/publish/",
+            encode(self.fields()),
+            content_type="application/x-www-form-urlencoded",
+            headers=HTMX,
         )
         assert is_message(unreadable(response))
 
