@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test bench messages setup setup-dev clean
+.PHONY: run serve test bench fuzz messages setup setup-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,12 @@ $(TIMELINEJS): tests/perf/package.json tests/perf/package-lock.json
 
 bench: setup-dev $(TIMELINEJS)
 	$(BIN)/python -m pytest tests/perf -o python_files='bench_*.py' -p no:cacheprovider -q -s $(PYTEST_ARGS)
+
+# The bad-input tests at full strength: 1,000 hypothesis cases per target
+# (`make test` runs the same tests with the shorter "ci" profile; README,
+# "Bad input"). Ends with the cases each target tried.
+fuzz: setup-dev
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/bad_input -p no:cacheprovider -q $(PYTEST_ARGS)
 
 # Refresh the Spanish catalogue (locale/es) from every template and module,
 # then compile it. Needs GNU gettext (apt-get install gettext); the compiled

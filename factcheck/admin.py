@@ -9,14 +9,21 @@ history and the version stay right. History rows are read-only everywhere.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.constants import LOOKUP_SEP
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import smart_split
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from timeline.forms import fits_key
 
 from . import rules, services
 from .models import Claim, ClaimSource, Verdict, VerdictChange
@@ -26,8 +33,82 @@ from .templatetags.factcheck_tags import verdict_badge
 ADMIN_MEDIA = forms.Media(css={"all": ["css/admin.css"]})
 
 
+# --- bad input in the back office ---------------------------------------------
+
+
+class _KnownIdsOnly:
+    """Django's autocomplete widgets look up the submitted ids to show them
+    again with the form's errors; an id that is not one ("x", or a number
+    past the column's range) made that lookup raise. Show only the ids the
+    key can hold (the form already says the value is not a valid choice)."""
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.remote_field
+        key = target.model._meta.get_field(getattr(target, "field_name", None) or target.model._meta.pk.name)
+        using = self.db or DEFAULT_DB_ALIAS
+        return super().optgroups(name, [item for item in value if fits_key(key, item, using)], attr)
+
+
+class SafeAutocompleteSelect(_KnownIdsOnly, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_KnownIdsOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class BackOffice:
+    """For every ModelAdmin and inline here: bad input in a form or a change
+    list is answered by the admin's own errors, never a server error.
+
+    - autocomplete fields re-show a form holding a bad id (see `_KnownIdsOnly`);
+    - change lists refuse regular-expression lookups (`?quote__regex=(`): the
+      admin lets staff filter on any field, and a pattern the database cannot
+      compile failed when the list was read, not when the filter was checked;
+    - a bulk action on a selection that names no row ("", "x") changes nothing
+      and says so, where Django's own failed building the query;
+    - a search reads its first MAX_SEARCH_TERMS words of its first
+      MAX_SEARCH_LENGTH characters: each word adds a condition per search
+      field, and a pasted paragraph made a query too deep for the database
+      (SQLite's limit is 1,000), a pasted page a pattern too long for its LIKE."""
+
+    REFUSED_LOOKUPS = {"regex", "iregex"}
+    MAX_SEARCH_TERMS = 20
+    MAX_SEARCH_LENGTH = 500
+
+    def get_search_results(self, request, queryset, search_term):
+        search_term = search_term[: self.MAX_SEARCH_LENGTH]
+        terms = list(smart_split(search_term))
+        if len(terms) > self.MAX_SEARCH_TERMS:
+            search_term = " ".join(terms[: self.MAX_SEARCH_TERMS])
+        return super().get_search_results(request, queryset, search_term)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def response_action(self, request, queryset):
+        selected = request.POST.getlist(ACTION_CHECKBOX_NAME)
+        if not all(fits_key(self.model._meta.pk, pk) for pk in selected):
+            message = _("Nothing was changed: the selection names no item of this list.")
+            self.message_user(request, message, messages.WARNING)
+            return None
+        return super().response_action(request, queryset)
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if lookup.split(LOOKUP_SEP)[-1] in self.REFUSED_LOOKUPS:
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(BackOffice, admin.ModelAdmin):
     list_display = ["label", "badge", "label_es", "rating_value", "is_final", "is_default", "position"]
     list_editable = ["position"]
     search_fields = ["label", "label_es", "slug"]
@@ -128,14 +209,14 @@ class ClaimSourceFormSet(BaseInlineFormSet):
             raise ValidationError(rules.final_verdict_needs_source())
 
 
-class ClaimSourceInline(admin.TabularInline):
+class ClaimSourceInline(BackOffice, admin.TabularInline):
     model = ClaimSource
     formset = ClaimSourceFormSet
     fields = ["title", "url"]
     extra = 1
 
 
-class VerdictChangeInline(admin.TabularInline):
+class VerdictChangeInline(BackOffice, admin.TabularInline):
     model = VerdictChange
     extra = 0
     can_delete = False
@@ -154,7 +235,7 @@ class VerdictChangeInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(BackOffice, admin.ModelAdmin):
     form = ClaimAdminForm
     list_display = ["claim", "draft_verdict", "public_verdict", "claimant", "assigned_to", "changed_at", "changed_by"]
     list_filter = ["published", "verdict", "article", "assigned_to", "changed_at"]
@@ -326,7 +407,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(VerdictChange)
-class VerdictChangeAdmin(admin.ModelAdmin):
+class VerdictChangeAdmin(BackOffice, admin.ModelAdmin):
     """The verdict history, read-only: rows are only ever added, by the services."""
 
     list_display = ["created_at", "claim_link", "action", "from_badge", "to_badge", "editor", "note"]
@@ -361,7 +442,7 @@ class VerdictChangeAdmin(admin.ModelAdmin):
         return False
 
 
-class _ClaimInline(admin.TabularInline):
+class _ClaimInline(BackOffice, admin.TabularInline):
     """Claims listed under their article or event. Their verification status
     is shown, not edited, here: it changes in the claim's own page or the panel."""
 

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db.models import Max, Min
 from django.utils.safestring import SafeString, mark_safe
 
-from timeline.models import Actor
+from timeline.models import Actor, followable_url
 
 from .models import Claim, Verdict, VerdictChange
 
@@ -60,8 +60,8 @@ def claim_review(claim: Claim, *, url: str) -> dict | None:
         article = claim.article
         item["datePublished"] = article.published.iso
         appearance = {"@type": "NewsArticle", "headline": article.headline, "datePublished": article.published.iso}
-        if article.url:
-            appearance["url"] = article.url
+        if followable_url(article.url):
+            appearance["url"] = followable_url(article.url)
         if article.byline:
             appearance["author"] = {"@type": "Person", "name": article.byline}
         appearance["publisher"] = {"@type": "Organization", "name": article.outlet}

@@ -133,10 +133,9 @@ def queue(request):
 @never_cache
 def claim_detail(request, pk):
     """One claim for the desk: draft and published side by side, the whole history."""
-    try:
-        claim = selectors.claim_for_desk(pk)
-    except Claim.DoesNotExist:
-        raise Http404("No such claim.") from None
+    claim = _claim_or_missing(request, pk, message=_("This claim no longer exists."))
+    if isinstance(claim, HttpResponse):
+        return claim
     detail = not request.htmx or request.GET.get("detail") == "1"
     edit = request.GET.get("edit") == "1"
     card = _card(claim, _desk(), detail=detail, next_url=request.GET.get("next", ""), open_editor=edit)
@@ -150,12 +149,13 @@ def claim_detail(request, pk):
     return render(request, CLAIM_PAGE, {"card": card})
 
 
-def _claim_or_missing(request, pk) -> Claim | HttpResponse:
+def _claim_or_missing(request, pk, *, message: str = "") -> Claim | HttpResponse:
+    """The claim, or the 404 to answer: for HTMX, a fragment in place of its card."""
     try:
         return selectors.claim_for_desk(pk)
     except Claim.DoesNotExist:
         if request.htmx:
-            message = _("This claim no longer exists: nothing was saved.")
+            message = message or _("This claim no longer exists: nothing was saved.")
             return render(request, f"{QUEUE}#claim-missing", {"pk": pk, "announcement": message}, status=404)
         raise Http404("No such claim.") from None
 

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -86,8 +87,11 @@ class VerdictChangesFeed(Feed):
         return f"{what}: “{quote}”"
 
     def item_description(self, change):
+        # Atom sends the summary as type="html": feed readers show it as
+        # markup. The rationale and note are plain text, so escape them
+        # (a "<" in a rationale is a "<", never a tag) and keep their paragraphs.
         parts = [change.to_text, change.note]
-        return "\n\n".join(part for part in parts if part)
+        return linebreaks("\n\n".join(part for part in parts if part), autoescape=True)
 
     def item_link(self, change):
         return change.claim.get_absolute_url()

@@ -1,21 +1,21 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from factcheck.admin import ArticleClaimInline, EventClaimInline
+from factcheck.admin import ArticleClaimInline, BackOffice, EventClaimInline
 
 from .forms import EventForm
 from .models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(BackOffice, admin.ModelAdmin):
     list_display = ["name", "kind", "description"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(BackOffice, admin.ModelAdmin):
     list_display = ["headline", "outlet", "published_on", "published_estimated", "language"]
     list_filter = ["outlet", "language", "published_estimated"]
     search_fields = ["headline", "outlet", "byline", "url"]
@@ -24,12 +24,12 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [ArticleClaimInline]
 
 
-class EventSourceInline(admin.TabularInline):
+class EventSourceInline(BackOffice, admin.TabularInline):
     model = EventSource
     extra = 1
 
 
-class TimelineEntryInline(admin.TabularInline):
+class TimelineEntryInline(BackOffice, admin.TabularInline):
     model = TimelineEntry
     extra = 1
     autocomplete_fields = ["event"]
@@ -38,7 +38,7 @@ class TimelineEntryInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(BackOffice, admin.ModelAdmin):
     form = EventForm
     list_display = ["title", "display_when", "date_precision", "published"]
     list_filter = ["published", "date_precision", "timelines"]
@@ -53,7 +53,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Timeline)
-class TimelineAdmin(admin.ModelAdmin):
+class TimelineAdmin(BackOffice, admin.ModelAdmin):
     list_display = ["title", "slug", "published", "featured", "content_version"]
     list_filter = ["published", "featured"]
     search_fields = ["title", "slug", "description"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +82,34 @@ def read_fuzzy_date(text: str, precision: str = AUTO) -> FuzzyDate:
     )
 
 
+def fits_key(key, raw, using: str = DEFAULT_DB_ALIAS) -> bool:
+    """Whether `raw`, a submitted id, can be looked up in the `key` column:
+    it converts, and a number is within the column's range (SQLite cannot
+    even compare a larger one, and an `IN` lookup fails on it)."""
+    try:
+        value = key.to_python(raw)
+    except ValidationError:
+        return False
+    if isinstance(value, int):
+        low, high = connections[using].ops.integer_field_range(key.get_internal_type())
+        return (low is None or low <= value) and (high is None or value <= high)
+    return True
+
+
+class KeyCheckedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses an id its column cannot hold as "not a valid value", where
+    Django's own field lets it through to a query that fails."""
+
+    def _check_values(self, value):
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        for raw in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(raw, str) and not fits_key(key, raw, self.queryset.db):
+                error = self.error_messages["invalid_pk_value"]
+                raise ValidationError(error, code="invalid_pk_value", params={"pk": raw})
+        return super()._check_values(value)
+
+
 class EventForm(forms.ModelForm):
     """Event with its dates typed in words; the date and precision columns
     are filled from what dateparser reads."""
@@ -92,6 +121,7 @@ class EventForm(forms.ModelForm):
         model = Event
         fields = ["title", "summary", "when", "until", "location", "actors", "article", "quote",
                   "article_date_precision", "published"]
+        field_classes = {"actors": KeyCheckedMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

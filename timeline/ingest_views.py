@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from factcheck.models import Claim
@@ -74,11 +75,23 @@ def _mark_saved(draft: dict) -> None:
                 proposal.update(state="accepted", saved_id=claim.pk)
 
 
+DRAFT_GONE = gettext_lazy("This draft has expired or belongs to another session: paste the article again.")
+
+
 def _draft_or_404(request, draft_id: str) -> dict:
     draft = draft_get(request.session, draft_id)
     if draft is None:
-        raise Http404("This draft has expired or belongs to another session: paste the article again.")
+        raise Http404(DRAFT_GONE)
     return draft
+
+
+def _missing(request, kind: str, index: str, message):
+    """404 for a decision on a draft or proposal that is not there: for
+    HTMX, a fragment in place of the proposal (the review page swaps 404s)."""
+    if not request.htmx:
+        raise Http404(message)
+    context = {"kind": kind, "index": index, "message": message}
+    return render(request, f"{REVIEW}#proposal-missing", context, status=404)
 
 
 def _event_form(draft: dict, proposal: dict, data=None) -> EventProposalForm:
@@ -142,21 +155,19 @@ def review(request, draft_id: str):
     return render(request, REVIEW, _review_context(draft))
 
 
-def _proposal(draft: dict, kind: str, index: int) -> dict:
-    proposals = draft["events" if kind == "event" else "claims"]
-    if not 0 <= index < len(proposals):
-        raise Http404("No such proposal.")
-    return proposals[index]
-
-
 @ingest_required
 def decide(request, draft_id: str, kind: str, index: str, action: str):
     """Accept (saving it), reject or restore one proposal."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    draft = _draft_or_404(request, draft_id)
+    draft = draft_get(request.session, draft_id)
+    if draft is None:
+        return _missing(request, kind, index, DRAFT_GONE)
     index = int(index)
-    proposal = _proposal(draft, kind, index)
+    proposals = draft["events" if kind == "event" else "claims"]
+    if not 0 <= index < len(proposals):
+        return _missing(request, kind, index, gettext_lazy("This proposal is not in the draft: reload the page."))
+    proposal = proposals[index]
     bound = {}
     if action == "accept" and proposal["state"] != "accepted":
         form = (_event_form if kind == "event" else _claim_form)(draft, proposal, request.POST)

@@ -21,6 +21,18 @@ from .quotes import Span, locate_quote
 http_url = URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://."))
 
 
+def followable_url(url: str) -> str:
+    """`url` when a reader's browser may follow it as a link (http or https), else "".
+
+    Forms, the admin and the services only store such addresses; pages link
+    stored addresses through this as well, so one that got in another way (a
+    tampered restore, a row written by hand) never becomes a `javascript:` link."""
+    address = (url or "").strip()
+    if any(char in address for char in "\t\n\r") or not address.lower().startswith(("http://", "https://")):
+        return ""
+    return address
+
+
 class HttpURLFormField(forms.URLField):
     default_validators = [http_url]
     default_error_messages = {"invalid": http_url.message}

@@ -36,7 +36,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .dates import FuzzyDate, Precision
-from .models import Event, Timeline
+from .models import Event, Timeline, followable_url
 
 MAX_EVENTS = 20000
 TITLE_ID_PREFIX = "timeline-"
@@ -104,8 +104,8 @@ def _sources_html(sources):
         "",
         '<li class="ct-source">{}</li>',
         (
-            (format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', s.url, s.title) if s.url else s.title,)
-            for s in sources
+            (format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', href, s.title) if href else s.title,)
+            for s, href in ((s, followable_url(s.url)) for s in sources)
         ),
     )
     return format_html('<p class="ct-label">{}</p><ul class="ct-sources">{}</ul>', _("Sources"), items)

@@ -6,8 +6,9 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from . import selectors
+from .dates import Precision
 from .filters import TimelineFilterForm
-from .forms import read_fuzzy_date
+from .forms import AUTO, read_fuzzy_date
 from .models import Timeline
 
 
@@ -109,6 +110,8 @@ def date_preview(request):
         raise PermissionDenied
     text = next((v for k, v in request.GET.items() if k.endswith("_0") or k == "text"), "")
     precision = next((v for k, v in request.GET.items() if k.endswith("_1") or k == "precision"), "")
+    if precision not in Precision.values:
+        precision = AUTO  # not one the menu offers: read the date as typed
     context = {"text": text}
     if text.strip():
         try:

@@ -1,7 +1,7 @@
 /* Editors' panel: small enhancements on top of forms that work without
    JavaScript. htmx swaps a claim's card after each save; this file only
-   reports failures htmx does not swap (403, 5xx, network) in the page's live
-   region, and adds rows to a claim's sources. */
+   reports failures htmx does not swap (403, 400, 413, 5xx, network) in the
+   page's live region, and adds rows to a claim's sources. */
 (function () {
   "use strict";
 
@@ -27,11 +27,21 @@
     if (region && event.detail.target === region) region.removeAttribute("data-visible");
   });
 
+  // The message of a refusal the server explains (413: too large; 400:
+  // unreadable), from its fragment; parsed, never inserted or run.
+  function serverMessage(xhr) {
+    var type = xhr ? xhr.getResponseHeader("Content-Type") || "" : "";
+    if (!xhr || !xhr.responseText || type.indexOf("text/html") !== 0) return "";
+    var found = new DOMParser().parseFromString(xhr.responseText, "text/html").querySelector("[data-error-message]");
+    return found ? found.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
   document.addEventListener("htmx:responseError", function (event) {
     var region = announcer();
     if (!region) return;
-    var status = event.detail.xhr ? event.detail.xhr.status : 0;
-    announce(status === 403 ? region.dataset.forbidden : region.dataset.failed);
+    var xhr = event.detail.xhr;
+    var status = xhr ? xhr.status : 0;
+    announce(status === 403 ? region.dataset.forbidden : serverMessage(xhr) || region.dataset.failed);
   });
 
   document.addEventListener("htmx:sendError", function () {

@@ -218,3 +218,50 @@ class TestBackOffice:
         response = desk.get("/admin/autocomplete/", {"app_label": "factcheck", "model_name": "claim",
                                                      "field_name": "event", "term": "CPAC"})
         assert len(response.json()["results"]) == 1
+
+
+class TestBadInput:
+    """The back office answers bad input with its own errors, never a server error."""
+
+    @pytest.mark.parametrize("bad_id", ["x", "9" * 25, "-1"])
+    def test_an_id_that_is_not_one_in_an_autocomplete_field_is_a_field_error(self, superuser_client, bad_id):
+        claim = seed_claim(6)
+        data = change_form(superuser_client, claim)
+        data["claimant"] = bad_id
+        response = superuser_client.post(f"/admin/factcheck/claim/{claim.pk}/change/", data)
+        assert response.status_code == 200
+        assert "Select a valid choice" in response.content.decode()
+
+    def test_an_actor_id_past_the_columns_range_is_a_field_error(self, superuser_client):
+        response = superuser_client.post("/admin/timeline/event/add/", {"title": "Gala", "when_0": "2018",
+                                                                        "actors": ["9" * 25]})
+        assert response.status_code == 200
+        assert "is not a valid value" in response.content.decode()
+
+    def test_a_change_list_refuses_a_regular_expression_filter(self, superuser_client):
+        # Staff may filter a list on any field; a pattern the database cannot
+        # compile failed only when the list was read.
+        for url in ("/admin/factcheck/claim/?quote__regex=(", "/admin/timeline/event/?title__iregex=[a-"):
+            assert superuser_client.get(url).status_code == 400
+        assert superuser_client.get("/admin/factcheck/claim/?quote__icontains=(").status_code == 200
+
+    @pytest.mark.parametrize("selected", ["", "x", "9" * 25])
+    def test_a_bulk_action_on_a_selection_that_names_no_claim_changes_nothing(self, superuser_client, selected):
+        before = list(Claim.objects.values_list("pk", "version"))
+        response = superuser_client.post(
+            "/admin/factcheck/claim/", {"action": "publish_selected", "_selected_action": selected, "index": "0"}, follow=True
+        )
+        assert response.status_code == 200
+        assert "Nothing was changed" in response.content.decode()
+        assert list(Claim.objects.values_list("pk", "version")) == before
+
+    def test_a_search_of_a_pasted_paragraph_reads_its_first_words(self, superuser_client):
+        # Each word is a condition per search field: a thousand of them made
+        # a query deeper than the database takes.
+        response = superuser_client.get("/admin/factcheck/claim/", {"q": "Panama " + "0 " * 1000})
+        assert response.status_code == 200
+        # And a pasted page: one word longer than SQLite's LIKE takes.
+        response = superuser_client.get("/admin/factcheck/verdict/", {"q": "00\U00010000" * 8334})
+        assert response.status_code == 200
+        response = superuser_client.get("/admin/factcheck/claim/", {"q": "Panama Canal"})
+        assert "Panama Canal" in response.content.decode()

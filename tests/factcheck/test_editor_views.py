@@ -306,6 +306,16 @@ class TestSavingAVerdict:
         assert editor_client.post("/editor/claims/999999/publish/", {}, headers=HTMX).status_code == 404
         assert editor_client.get("/editor/claims/999999/").status_code == 404
 
+    def test_opening_a_claim_that_is_gone_in_the_queue_gets_a_404_fragment(self, editor_client, seeded):
+        # The queue swaps a 404 into the card (editor layout's htmx-config):
+        # a fragment that says so, not the whole 404 page inside the card.
+        for query in ("?edit=1", ""):
+            response = editor_client.get(f"/editor/claims/999999/{query}", headers=HTMX)
+            assert response.status_code == 404
+            html = response.content.decode()
+            assert "<html" not in html and 'id="claim-999999"' in html
+            assert "This claim no longer exists." in html
+
     def test_get_is_not_a_way_to_write(self, editor_client, seeded):
         assert editor_client.get(f"/editor/claims/{seed_claim(6).pk}/status/").status_code == 405
 

@@ -62,6 +62,18 @@ class TestVerdictFeed:
         assert "A corrected rationale." in top["summary"] and "Correction note." in top["summary"]
         assert top["category"] == ["Misleading"]
 
+    def test_the_summary_is_the_rationale_as_escaped_html(self, seeded, client):
+        # Feed readers show an Atom summary of type "html" as markup: text
+        # that looks like a tag must come out as text, paragraphs as <p>.
+        correct("Panama Canal", "misleading", 'Wages < prices & <img src=x onerror="alert(1)">\n\nSecond paragraph.')
+        feed = ET.fromstring(client.get("/feeds/verdicts/").content)
+        summary = feed.find(f"{ATOM}entry").find(f"{ATOM}summary")
+        assert summary.get("type") == "html"
+        assert summary.text == (
+            "<p>Wages &lt; prices &amp; &lt;img src=x onerror=&quot;alert(1)&quot;&gt;</p>\n\n"
+            "<p>Second paragraph.</p>\n\n<p>Correction note.</p>"
+        )
+
     def test_draft_changes_are_not_in_it(self, seeded, client):
         before = entries(client)
         correct("Panama Canal", "accurate", "DRAFT-ONLY rationale", publish=False)

@@ -292,6 +292,22 @@ def test_an_expired_draft_is_a_404_that_says_so(editor_client):
     assert response.status_code == 404
 
 
+def test_a_decision_on_a_gone_draft_or_proposal_is_a_404_fragment_for_htmx(editor_client, timeline):
+    # The review page swaps 404 answers into the proposal: a fragment that
+    # says what happened, never the whole 404 page inside the list.
+    _, draft_id = analyse(editor_client)
+    for args, message in (
+        (["gone", "event", 0, "accept"], "This draft has expired"),
+        ([draft_id, "claim", 999, "reject"], "This proposal is not in the draft"),
+    ):
+        url = reverse("ingest:decide", args=args)
+        response = editor_client.post(url, headers={"HX-Request": "true"})
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "<html" not in html and f'id="{args[1]}-{args[2]}"' in html and message in html
+        assert editor_client.post(url).status_code == 404
+
+
 def test_a_text_with_the_url_of_another_stored_article_is_refused(editor_client, timeline):
     Article.objects.create(headline="Other", outlet="X", published_on="2024-01-01", body="Other text.", url="https://example.org/milei-trump")
     response = editor_client.post(START, article_form())

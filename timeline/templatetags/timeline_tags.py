@@ -1,7 +1,12 @@
 from django import template
 from django.utils.html import format_html
 
+from timeline.models import followable_url
+
 register = template.Library()
+
+# `{% with href=source.url|followable %}{% if href %}<a href="{{ href }}">…`: only http(s) links.
+register.filter("followable", followable_url)
 
 
 @register.simple_tag
