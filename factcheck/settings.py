@@ -180,6 +180,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_CALLABLE = "factcheck.sign_in.locked_out"
 AXES_CLIENT_IP_CALLABLE = "factcheck.sign_in.client_address"
+AXES_USERNAME_CALLABLE = "factcheck.sign_in.attempted_username"
+AXES_USERNAME_FORM_FIELD = "username"
 # Proxies (nginx, a CDN) in front that append the client's address to
 # X-Forwarded-For; 0: none, the connection's address (REMOTE_ADDR) counts.
 try:

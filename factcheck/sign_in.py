@@ -15,6 +15,22 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 
+USERNAME_COLUMN_LENGTH = 255  # axes' AccessAttempt.username
+
+
+def attempted_username(request, credentials: dict | None = None) -> str | None:
+    """The account name a sign-in tried, as axes records and locks it.
+
+    Django's sign-in forms pass names of any length on to authenticate(), and
+    axes' column holds 255 characters (PostgreSQL refuses more: a 500). No
+    account's name is that long (the user model allows 150), so cutting a
+    longer one merges nothing an editor could sign in with.
+    """
+    source = credentials or request.POST
+    username = source.get(settings.AXES_USERNAME_FORM_FIELD) if source else None
+    return username[:USERNAME_COLUMN_LENGTH] if isinstance(username, str) else username
+
+
 def client_address(request) -> str | None:
     """The address the sign-in came from.
 

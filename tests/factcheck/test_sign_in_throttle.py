@@ -163,6 +163,17 @@ def test_unknown_accounts_are_counted_like_real_ones():
     assert_locked_out(sign_in("nobody", WRONG))
 
 
+def test_a_name_longer_than_any_account_is_refused_and_counted_within_its_column():
+    # Django's sign-in form passes any length on; axes' column holds 255
+    # characters, and PostgreSQL answered a longer name with a 500.
+    long_name = "x" * 300
+    assert_refused(sign_in(long_name, WRONG))
+    attempt = AccessAttempt.objects.get()
+    assert attempt.username == long_name[:255]
+    fail(long_name, 3)
+    assert_locked_out(sign_in(long_name, WRONG))
+
+
 def test_the_records_keep_no_password(ana):
     fail("ana", 2)
     attempt = AccessAttempt.objects.get()
