@@ -17,15 +17,9 @@ from factcheck.services import timelines_touch
 from .embed_selectors import forget_stamps
 from .models import Actor, Event, EventSource, Timeline, TimelineEntry
 from .signals import touches_deferred
-from .timelinejs import ImportedTimeline
+from .timelinejs import ImportedTimeline, TimelineFormatError
 
 BATCH = 500
-
-
-class TimelineImportError(Exception):
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        super().__init__("\n".join(errors))
 
 
 @dataclass
@@ -131,7 +125,7 @@ def timeline_import(
         if event.actors and any(len(name) > actor_max for name in event.actors):
             errors.append(f"{event.where}: an actor's name is longer than {actor_max} characters.")
     if errors:
-        raise TimelineImportError(errors)
+        raise TimelineFormatError(errors)
 
     report = ImportReport(timeline=timeline, timeline_created=created_timeline, notes=Counter(imported.notes))
     now = timezone.now()

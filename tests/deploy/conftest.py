@@ -15,7 +15,7 @@ import os
 
 import pytest
 
-from .services import missing_tools, start_stack, stop_stack
+from .services import serving_stack
 
 MARKER = "serving"
 _figures: list[str] = []
@@ -58,15 +58,8 @@ def pytest_terminal_summary(terminalreporter):
 @pytest.fixture(scope="session")
 def stack():
     """PostgreSQL, Redis and `make serve` of their own, with four editors."""
-    missing = missing_tools()
-    if missing:
-        pytest.fail("The serving tests need: " + "; ".join(missing))
-    running = start_stack()
-    try:
-        running.site.make_editors(4)
+    with serving_stack(needs="The serving tests need:") as running:
         yield running
-    finally:
-        stop_stack(running)
 
 
 @pytest.fixture

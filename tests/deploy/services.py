@@ -34,6 +34,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE = "factcheck"
 EDITOR_PASSWORD_BYTES = 18
@@ -385,6 +387,22 @@ def stop_stack(stack: Stack) -> None:
         print(f"kept {stack.root}")
         return
     shutil.rmtree(stack.root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def serving_stack(*, needs: str, editors: int = 4):
+    """A stack with `editors` editors for the length of the block, stopped
+    whatever happens; fails (never skips) when a tool is missing, saying
+    `needs` what."""
+    missing = missing_tools()
+    if missing:
+        pytest.fail(f"{needs} " + "; ".join(missing))
+    running = start_stack()
+    try:
+        running.site.make_editors(editors)
+        yield running
+    finally:
+        stop_stack(running)
 
 
 def write_json(path: Path, data) -> Path:

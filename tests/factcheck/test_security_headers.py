@@ -7,8 +7,6 @@ scripts). What a browser makes of it is tests/browser/test_csp.py."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from html.parser import HTMLParser
 
@@ -17,7 +15,7 @@ from django.test import Client
 
 from factcheck.models import Claim, VerdictChange
 from factcheck.storage import inline_stylesheet
-from tests.csp import directives
+from tests.csp import directives, sha256_source
 from tests.editors import make_editor, make_reader
 from tests.seed_once import seeded, seeded_module  # noqa: F401
 from timeline.embed import EMBED_STYLESHEET
@@ -202,10 +200,6 @@ class PageScan(HTMLParser):
 
     def handle_endtag(self, tag):
         self.in_style = False
-
-
-def sha256_source(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
 def scan(response) -> PageScan:

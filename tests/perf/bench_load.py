@@ -19,22 +19,15 @@ import pytest
 
 from tests.deploy.load import percentile
 from tests.deploy.scenarios import postgres_restarted, redis_stopped, steady_load
-from tests.deploy.services import missing_tools, start_stack, stop_stack
+from tests.deploy.services import serving_stack
 
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 
 
 @pytest.fixture(scope="module")
 def stack():
-    missing = missing_tools()
-    if missing:
-        pytest.fail("Not measured: the load benchmark needs " + "; ".join(missing))
-    running = start_stack()
-    try:
-        running.site.make_editors(4)
+    with serving_stack(needs="Not measured: the load benchmark needs") as running:
         yield running
-    finally:
-        stop_stack(running)
 
 
 def test_load_readers_and_editors(stack, report):

@@ -3,8 +3,6 @@ absence of any per-reader state."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 
 import pytest
@@ -14,14 +12,13 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 from factcheck.models import Claim, Verdict
 from factcheck.services import SourceInput, claim_set_status
 from tests.seed_once import seeded, seeded_module  # noqa: F401
-from tests.csp import directives
+from tests.csp import directives, sha256_source
 
 EMBED = "/embed/timelines/milei-trump/"
 
 
 def inline_style_hash(response) -> str:
-    css = re.search(r"<style>(.*?)</style>", response.content.decode(), re.S).group(1)
-    return "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
+    return sha256_source(re.search(r"<style>(.*?)</style>", response.content.decode(), re.S).group(1))
 
 
 def events_in(html: str) -> list[str]:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
-from timeline.services import TimelineImportError, timeline_import
+from timeline.services import timeline_import
 from timeline.timelinejs import TimelineFormatError, parse_csv, parse_json
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -50,7 +50,7 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: cannot make a slug from the file; pass --slug.")
         try:
             report = timeline_import(imported=imported, slug=slug, title=title, publish=publish, language=language)
-        except TimelineImportError as error:
+        except TimelineFormatError as error:  # what only the database shows (a name too long)
             raise CommandError(self._errors(file, error.errors)) from None
 
         timeline = report.timeline
