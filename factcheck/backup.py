@@ -13,11 +13,13 @@ SQLite and PostgreSQL and readable by people.
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import IO
 
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
@@ -47,17 +49,31 @@ def _users_to_export():
     return User.objects.filter(pk__in=referenced).order_by("pk")
 
 
+class _ExactJSONEncoder(DjangoJSONEncoder):
+    """Times to the microsecond. Django's encoder keeps milliseconds, so a
+    time whose microseconds are under 1,000 came back without its ".000"
+    and an export of the import was not the export."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
+def _serialize(queryset, **options) -> list[dict]:
+    return json.loads(serializers.serialize("json", queryset, cls=_ExactJSONEncoder, **options))
+
+
 def newsroom_export(*, stream: IO[str]) -> dict[str, int]:
     """Write the newsroom to `stream`; returns the number of rows per model."""
     # Accounts are named by username, not id, so a restore never collides
     # with the ids of accounts the new database already has.
     users = _users_to_export()
-    records = json.loads(serializers.serialize("json", users, fields=USER_FIELDS, use_natural_primary_keys=True))
+    records = _serialize(users, fields=USER_FIELDS, use_natural_primary_keys=True)
     counts = {"users": len(records)}
     for model in CONTENT_MODELS:
-        rows = json.loads(
-            serializers.serialize("json", model.objects.order_by("pk"), use_natural_foreign_keys=True)
-        )
+        rows = _serialize(model.objects.order_by("pk"), use_natural_foreign_keys=True)
         counts[model._meta.label] = len(rows)
         records.extend(rows)
     json.dump({"format": FORMAT, "version": FORMAT_VERSION, "records": records}, stream, indent=1,

@@ -1,6 +1,7 @@
 """export_newsroom / import_newsroom: a restore into an empty database gives
 back exactly what was exported."""
 
+import datetime
 import io
 import json
 import os
@@ -83,6 +84,18 @@ def test_export_import_into_an_empty_database_export_is_identical(newsroom, empt
     assert restored.returncode == 0, restored.stderr.decode()
     again = manage("export_newsroom", "-", database_url=empty_database)
     assert again.returncode == 0, again.stderr.decode()
+    assert again.stdout.decode() == exported
+
+
+def test_times_under_a_millisecond_past_the_second_round_trip_too(newsroom, empty_database, tmp_path):
+    # Kept to the millisecond, 23:33:49.000412 was exported as ".000Z" and
+    # came back as 23:33:49 exactly, exported without its ".000".
+    Claim.objects.update(changed_at=datetime.datetime(2025, 1, 22, 23, 33, 49, 412, tzinfo=datetime.UTC))
+    exported = export_text()
+    assert '"changed_at": "2025-01-22T23:33:49.000412Z"' in exported
+    (tmp_path / "newsroom.json").write_text(exported, encoding="utf-8")
+    assert manage("import_newsroom", str(tmp_path / "newsroom.json"), database_url=empty_database).returncode == 0
+    again = manage("export_newsroom", "-", database_url=empty_database)
     assert again.stdout.decode() == exported
 
 
