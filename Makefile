@@ -42,7 +42,7 @@ serve: setup
 	$(BIN)/python manage.py migrate --noinput
 	@if [ "$(SEED)" != "0" ]; then $(BIN)/python manage.py load_seeds; fi
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/gunicorn -c factcheck/gunicorn.conf.py
+	$(BIN)/gunicorn -c factcheck/project/gunicorn.conf.py
 
 # The browser tests' JavaScript (axe-core for the accessibility tests;
 # TimelineJS and Pym.js for the pages of another origin in the embed tests),

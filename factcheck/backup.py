@@ -25,7 +25,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
-from .models import Claim, ClaimSource, Verdict, VerdictChange
+from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
 
 FORMAT = "claim-timeline-newsroom"
 FORMAT_VERSION = 1

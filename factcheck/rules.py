@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from timeline.models import http_url
 
-from .models import RATIONALE_MAX_LENGTH, ClaimSource
+from factcheck.models import RATIONALE_MAX_LENGTH, ClaimSource
 
 SOURCE_TITLE_MAX_LENGTH = ClaimSource._meta.get_field("title").max_length
 SOURCE_URL_MAX_LENGTH = ClaimSource._meta.get_field("url").max_length

@@ -19,9 +19,9 @@ from django.db import transaction
 from timeline.dates import parse_fuzzy_date
 from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
-from .models import Claim, Verdict
-from .scale import ensure_default_scale
-from .services import SourceInput, claim_publish, claim_set_status
+from factcheck.models import Claim, Verdict
+from factcheck.scale import ensure_default_scale
+from factcheck.services import SourceInput, claim_publish, claim_set_status
 
 
 class SeedError(Exception):

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from timeline.models import Timeline
 
-from .models import Claim, VerdictChange
+from factcheck.models import Claim, VerdictChange
 
 
 def claim_for_readers(pk: int) -> Claim:

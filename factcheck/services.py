@@ -20,15 +20,15 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from timeline.models import Timeline
+from timeline.stamps import timelines_touch
 
-from . import rules
-from .models import Claim, ClaimSource, Verdict, VerdictChange
-from .permissions import is_editor
+from factcheck import rules
+from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
+from factcheck.permissions import is_editor
 
 
 class ClaimConflict(Exception):
@@ -74,13 +74,6 @@ def _raise_if(errors: dict[str, list[str]]) -> None:
 
 def _sources_text(sources: Sequence[dict[str, str]]) -> str:
     return "\n".join(f"{s['title']} <{s['url']}>" if s["url"] else s["title"] for s in sources)
-
-
-def timelines_touch(*, timelines) -> None:
-    """Bump the version stamp readers' caches and open embeds check."""
-    Timeline.objects.filter(pk__in=timelines.values("pk")).update(
-        content_version=F("content_version") + 1, content_changed_at=timezone.now()
-    )
 
 
 def _claim_lock(claim: Claim, expected_version: int | None) -> Claim:

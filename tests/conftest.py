@@ -36,9 +36,9 @@ def migration_data(request):
 @pytest.fixture(autouse=True)
 def fresh_version_stamps():
     """Each test starts with no timeline version stamps remembered in this
-    process (timeline.embed_selectors) from an earlier test, whose writes
+    process (timeline.stamps) from an earlier test, whose writes
     were rolled back."""
-    from timeline.embed_selectors import forget_stamps
+    from timeline.stamps import forget_stamps
 
     forget_stamps()
     yield

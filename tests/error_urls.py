@@ -5,7 +5,7 @@ in a view) and the 503 page (the database unreachable):
 from django.db import OperationalError
 from django.urls import path
 
-from factcheck import urls as site_urls
+from factcheck.project import urls as site_urls
 
 
 def _bug(request):

@@ -66,7 +66,7 @@ def test_every_string_in_the_templates_and_code_is_in_the_catalogue(tmp_path):
     for name in ("factcheck", "timeline", "templates", "locale"):
         shutil.copytree(base / name, copy / name, ignore=ignore)
     shutil.copy(base / "manage.py", copy / "manage.py")
-    env = {**os.environ, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "factcheck.settings"}
+    env = {**os.environ, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "factcheck.project.settings"}
     env.pop("DATABASE_URL", None)
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "es", "--add-location=file", "--no-obsolete"],

@@ -8,4 +8,4 @@ class TimelineConfig(AppConfig):
 
     def ready(self):
         # Changes readers can see bump the timelines' version stamp.
-        from . import signals  # noqa: F401
+        from timeline import signals  # noqa: F401

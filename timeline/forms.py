@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .dates import DateParseError, FuzzyDate, Precision, parse_fuzzy_date
-from .models import Event
+from timeline.dates import DateParseError, FuzzyDate, Precision, parse_fuzzy_date
+from timeline.models import Event
 
 AUTO = ""
 PRECISION_CHOICES = [(AUTO, _("as typed")), *Precision.choices]

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .dates import PRECISION_ORDERING, FuzzyDate, Precision, precision_error
-from .quotes import Span, locate_quote
+from timeline.dates import PRECISION_ORDERING, FuzzyDate, Precision, precision_error
+from timeline.quotes import Span, locate_quote
 
 http_url = URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://."))
 
@@ -298,7 +298,7 @@ class Timeline(models.Model):
     def get_absolute_url(self):
         return reverse("timeline:detail", kwargs={"slug": self.slug})
 
-    # The version stamp is written only by `factcheck.services.timelines_touch`
+    # The version stamp is written only by `timeline.stamps.timelines_touch`
     # (UPDATE ... + 1). Saving an instance loaded earlier (the admin form)
     # must not write back its older value: a reused version would answer
     # "not modified" for changed content.

@@ -1,6 +1,6 @@
 from django import template
 
-from ..claimreview import claim_review, json_ld
+from factcheck.reader.claimreview import claim_review, json_ld
 
 register = template.Library()
 

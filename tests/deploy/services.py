@@ -8,7 +8,7 @@ runs in `make bench` (`tests/perf/bench_load.py`).
 - `Redis`: a redis-server of its own (`redis-server ... --daemonize yes`,
   stopped with `redis-cli shutdown nosave`), keeping nothing on disk.
 - `Site`: `make serve` (migrations, the seed, collectstatic, then gunicorn
-  with `factcheck/gunicorn.conf.py`, 2 workers) on those two.
+  with `factcheck/project/gunicorn.conf.py`, 2 workers) on those two.
 
 Nothing here touches the machine's shared PostgreSQL (5432) or Redis (6379):
 other people's tests run against them while these stop and start their own.
@@ -228,7 +228,7 @@ class Site:
         env = {key: value for key, value in os.environ.items()
                if not key.startswith(("DJANGO_", "MAKE", "MFLAGS", "GUNICORN_", "PYTEST"))}
         env.update(
-            DJANGO_SETTINGS_MODULE="factcheck.settings",
+            DJANGO_SETTINGS_MODULE="factcheck.project.settings",
             DJANGO_SECRET_KEY=self.secret_key,
             DJANGO_DEBUG="0",
             # Plain HTTP on 127.0.0.1; behind a TLS proxy this stays on (README, Deployment).

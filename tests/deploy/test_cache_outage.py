@@ -32,7 +32,7 @@ def test_every_page_answers_as_usual_while_the_cache_is_unreachable(seeded, sett
     settings.CACHES = DEAD_REDIS
     editor = make_editor("cachedown", staff=True)
     claim = Claim.objects.filter(published=True, sources__isnull=False).order_by("pk").first()
-    with caplog.at_level(logging.WARNING, logger="timeline.http_cache"):
+    with caplog.at_level(logging.WARNING, logger="factcheck.web.http_cache"):
         client = DjangoClient(Client())
         seen = walk(client, username=editor.username, password=PASSWORD, claim=claim.pk, token="cache-down")
     assert not failures(seen), "\n".join(failures(seen))

@@ -45,8 +45,8 @@ from tests.editors import PASSWORD, make_editor, make_reader, status_post
 from tests.factories import ARTICLE_TEXT, make_article, make_claim, make_event, make_timeline
 from tests.html import form_fields
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
-from timeline.ingest import draft_put, new_draft
-from timeline.ingest_forms import ArticleForm
+from timeline.ingest.draft import draft_put, new_draft
+from timeline.ingest.forms import ArticleForm
 from timeline.models import Actor
 
 pytestmark = pytest.mark.django_db

@@ -83,7 +83,7 @@ def server():
     for command in (["migrate", "--noinput"], ["load_seeds"], ["collectstatic", "--noinput"]):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     gunicorn = [
-        python, "-m", "gunicorn", "factcheck.wsgi:application",
+        python, "-m", "gunicorn", "factcheck.project.wsgi:application",
         "--workers", "2", "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning",
     ]
     process = subprocess.Popen(gunicorn, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -10,8 +10,8 @@ import gc
 import time
 from pathlib import Path
 
-from timeline import extraction
-from timeline.extraction import extract_dates
+from timeline.ingest import extraction
+from timeline.ingest.extraction import extract_dates
 
 from ..timeline.date_set import UNSEEN_FILE, load_samples, ours, raw_search_dates, score_all
 

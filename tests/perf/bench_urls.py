@@ -6,7 +6,7 @@ costs no less than resolving the embed. Loaded only by bench_settings."""
 from django.http import HttpResponse
 from django.urls import path
 
-from factcheck.urls import urlpatterns as site_urlpatterns
+from factcheck.project.urls import urlpatterns as site_urlpatterns
 
 
 def bare(request):

@@ -8,7 +8,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
 FIELDS = ("title", "summary", "location")  # timeline.selectors.EVENT_SEARCH_FIELDS
-CONFIGS = ("english", "spanish", "simple")  # timeline.search
+CONFIGS = ("english", "spanish", "simple")  # timeline.reader.search
 
 
 def _indexes():

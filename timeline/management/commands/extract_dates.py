@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.extraction import LANGUAGES, MAX_TEXT_CHARS, ExtractionError, check_published, extract_dates
+from timeline.ingest.extraction import LANGUAGES, MAX_TEXT_CHARS, ExtractionError, check_published, extract_dates
 
 # UTF-8 takes at most 4 bytes a character: read no more than the limit needs.
 _MAX_BYTES = MAX_TEXT_CHARS * 4

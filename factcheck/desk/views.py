@@ -1,0 +1,343 @@
+"""The editors' panel: the work queue, a claim's editor view, and the writes
+on a claim (verdict, publish, unpublish, assign).
+
+A write asked for with HTMX answers with the claim's card (the fragment its
+forms live in) plus a line for the page's live region: 200 when saved, 422
+with field errors, 409 with the current state when someone else changed the
+claim first, 404 when the claim is gone. A plain form post redirects back
+(303) when saved, or shows the claim's editor page with the errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from factcheck.desk import selectors
+from factcheck import services
+from factcheck.desk.forms import AssignForm, ClaimStatusForm, PublicationForm, QueueFilterForm
+from factcheck.models import Claim, Verdict
+from factcheck.permissions import editor_required
+
+PAGE_SIZE = 50
+QUEUE = "factcheck/editor/queue.html"
+CLAIM_PAGE = "factcheck/editor/claim.html"
+
+
+@dataclass
+class Desk:
+    """What every card on a page shares, read once per request."""
+
+    scale: list[Verdict]
+    editors: list
+
+
+@dataclass
+class ClaimCard:
+    """A claim as the desk sees it, with its forms and what just happened."""
+
+    claim: Claim
+    status_form: ClaimStatusForm | None  # built when the card shows it (open, or the claim's page)
+    publish_form: PublicationForm
+    unpublish_form: PublicationForm
+    assign_form: AssignForm
+    detail: bool = False
+    next_url: str = ""
+    message: str = ""
+    conflict: Claim | None = None
+    conflict_action: str = ""
+    open_editor: bool = False
+    # In a fragment, which part takes focus: "edit", "errors", "conflict", "assign", "publish".
+    focus: str = ""
+    history: list = field(default_factory=list)
+
+
+def _desk() -> Desk:
+    return Desk(scale=selectors.verdict_scale(), editors=selectors.desk_editors())
+
+
+def _card(claim: Claim, desk: Desk, *, detail=False, next_url="", **state) -> ClaimCard:
+    shows_form = detail or state.get("open_editor")
+    forms = {
+        "status_form": ClaimStatusForm(claim=claim, scale=desk.scale) if shows_form else None,
+        "publish_form": PublicationForm(claim=claim, action="publish"),
+        "unpublish_form": PublicationForm(claim=claim, action="unpublish"),
+        "assign_form": AssignForm(claim=claim, editors=desk.editors),
+    }
+    forms.update({name: form for name, form in state.items() if name.endswith("_form") and form is not None})
+    rest = {name: value for name, value in state.items() if not name.endswith("_form")}
+    card = ClaimCard(claim=claim, detail=detail, next_url=next_url, **forms, **rest)
+    if detail:
+        card.history = list(selectors.claim_history(claim))
+    return card
+
+
+def _render_card(request, card: ClaimCard, *, status: int, announcement: str):
+    """The card as a fragment (HTMX) or on the claim's editor page."""
+    context = {"card": card, "announcement": announcement}
+    if request.htmx:
+        return render(request, f"{QUEUE}#card-response", context, status=status)
+    card.detail = True
+    card.history = list(selectors.claim_history(card.claim))
+    if card.status_form is None:
+        card.status_form = ClaimStatusForm(claim=card.claim, scale=selectors.verdict_scale())
+    return render(request, CLAIM_PAGE, context, status=status)
+
+
+def _short(claim: Claim) -> str:
+    return "“" + Truncator(claim.quote).chars(60) + "”"
+
+
+@editor_required
+@require_safe
+@never_cache
+def queue(request):
+    desk = _desk()
+    filter_form = QueueFilterForm(
+        request.GET,
+        scale=desk.scale,
+        timelines=selectors.queue_timelines(),
+        articles=selectors.queue_articles(),
+        editors=desk.editors,
+    )
+    filters = filter_form.values()
+    claims, for_counts = selectors.claim_queue(user=request.user, filters=filters)
+    page = Paginator(claims.values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
+    here = request.get_full_path()
+    cards = [_card(claim, desk, next_url=here) for claim in selectors.claims_for_cards(list(page.object_list))]
+    context = {
+        "filter_form": filter_form,
+        "filters": filters,
+        "page": page,
+        "cards": cards,
+        "counts": selectors.verdict_counts(for_counts, desk.scale),
+    }
+    template = QUEUE
+    if request.htmx and request.htmx.target == "queue-results":
+        template += "#results"
+    return render(request, template, context)
+
+
+@editor_required
+@require_safe
+@never_cache
+def claim_detail(request, pk):
+    """One claim for the desk: draft and published side by side, the whole history."""
+    claim = _claim_or_missing(request, pk, message=_("This claim no longer exists."))
+    if isinstance(claim, HttpResponse):
+        return claim
+    detail = not request.htmx or request.GET.get("detail") == "1"
+    edit = request.GET.get("edit") == "1"
+    card = _card(claim, _desk(), detail=detail, next_url=request.GET.get("next", ""), open_editor=edit)
+    if request.htmx:
+        # The card swapped in when an editor opens its form in the queue (or discards a conflict).
+        if edit:
+            card.status_form.fields["verdict"].widget.attrs["autofocus"] = True
+        else:
+            card.focus = "edit"
+        return render(request, f"{QUEUE}#claim-card", {"card": card})
+    return render(request, CLAIM_PAGE, {"card": card})
+
+
+def _claim_or_missing(request, pk, *, message: str = "") -> Claim | HttpResponse:
+    """The claim, or the 404 to answer: for HTMX, a fragment in place of its card."""
+    try:
+        return selectors.claim_for_desk(pk)
+    except Claim.DoesNotExist:
+        if request.htmx:
+            message = message or _("This claim no longer exists: nothing was saved.")
+            return render(request, f"{QUEUE}#claim-missing", {"pk": pk, "announcement": message}, status=404)
+        raise Http404("No such claim.") from None
+
+
+def _next_url(request, claim: Claim) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target.split("#", 1)[0] + f"#claim-{claim.pk}"
+    return reverse("editor:claim", kwargs={"pk": claim.pk})
+
+
+def _saved(request, pk: int, desk: Desk, message: str, *, focus: str):
+    if not request.htmx:
+        messages.success(request, message)
+        # 303: the browser follows with a GET, so reloading does not post again.
+        return HttpResponseRedirect(_next_url(request, Claim(pk=pk)), status=303)
+    claim = selectors.claim_for_desk(pk)
+    card = _card(claim, desk, detail=_detail(request), next_url=request.POST.get("next", ""), message=message, focus=focus)
+    return _render_card(request, card, status=200, announcement=message)
+
+
+def _detail(request) -> bool:
+    return request.POST.get("detail") == "1"
+
+
+def _invalid(request, claim: Claim, desk: Desk, *, focus: str, **forms):
+    message = _("Not saved: %(what)s needs correcting.") % {"what": _short(claim)}
+    card = _card(
+        claim,
+        desk,
+        detail=_detail(request),
+        next_url=request.POST.get("next", ""),
+        open_editor="status_form" in forms,
+        focus=focus,
+        **forms,
+    )
+    return _render_card(request, card, status=422, announcement=message)
+
+
+def _conflict(request, claim: Claim, desk: Desk, *, action: str, status_form: ClaimStatusForm | None = None):
+    """409: someone saved this claim first. Show what it says now, who changed
+    it and when; keep what this editor typed, set to re-apply on the current version."""
+    current = selectors.claim_for_desk(claim.pk)
+    forms = {}
+    if status_form is not None:
+        data = request.POST.copy()
+        data[status_form.add_prefix("version")] = str(current.version)
+        forms["status_form"] = ClaimStatusForm(data, claim=current, scale=desk.scale)
+    who = _editor_name(current)
+    message = _("Not saved: %(who)s changed %(claim)s first. Review the current verdict, then save again.") % {
+        "who": who,
+        "claim": _short(current),
+    }
+    card = _card(
+        current,
+        desk,
+        detail=_detail(request),
+        next_url=request.POST.get("next", ""),
+        conflict=current,
+        conflict_action=action,
+        open_editor=status_form is not None,
+        focus="conflict",
+        **forms,
+    )
+    return _render_card(request, card, status=409, announcement=message)
+
+
+def _editor_name(claim: Claim) -> str:
+    if claim.changed_by is None:
+        return _("the seed data")
+    return claim.changed_by.get_full_name() or claim.changed_by.get_username()
+
+
+@editor_required
+@require_POST
+def claim_status(request, pk):
+    """Save the draft verdict, rationale and sources (and a note for the history)."""
+    claim = _claim_or_missing(request, pk)
+    if isinstance(claim, HttpResponse):
+        return claim
+    desk = _desk()
+    form = ClaimStatusForm(request.POST, claim=claim, scale=desk.scale)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            updated = services.claim_set_status(
+                claim=claim,
+                editor=request.user,
+                expected_version=data["version"],
+                verdict=data["verdict"],
+                rationale=data["rationale"],
+                sources=form.sources.sources(),
+                note=data["note"],
+            )
+        except services.ClaimConflict:
+            return _conflict(request, claim, desk, action="save", status_form=form)
+        except ValidationError as error:
+            form.add_rule_errors(error.message_dict)
+        else:
+            if updated.version == data["version"]:
+                message = _("Nothing to save: %(claim)s already says this.") % {"claim": _short(updated)}
+            elif updated.published and not _differs(updated):
+                message = _("Saved %(claim)s.") % {"claim": _short(updated)}
+            else:
+                message = _("Saved %(claim)s: the draft verdict is %(verdict)s, not yet published.") % {
+                    "claim": _short(updated),
+                    "verdict": updated.verdict.localized_label,
+                }
+            return _saved(request, pk, desk, message, focus="edit")
+    return _invalid(request, claim, desk, focus="errors", status_form=form)
+
+
+def _differs(claim: Claim) -> bool:
+    return claim.verdict_id != claim.published_verdict_id or claim.rationale != claim.published_rationale
+
+
+@editor_required
+@require_POST
+def claim_publish(request, pk):
+    """Show readers the draft: verdict, rationale and sources as they are now."""
+    return _publication(request, pk, action="publish")
+
+
+@editor_required
+@require_POST
+def claim_unpublish(request, pk):
+    """Take the claim off every public page; its history stays."""
+    return _publication(request, pk, action="unpublish")
+
+
+def _publication(request, pk, *, action: str):
+    claim = _claim_or_missing(request, pk)
+    if isinstance(claim, HttpResponse):
+        return claim
+    desk = _desk()
+    form = PublicationForm(request.POST, claim=claim, action=action)
+    service = services.claim_publish if action == "publish" else services.claim_unpublish
+    if form.is_valid():
+        try:
+            updated = service(
+                claim=claim,
+                editor=request.user,
+                expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data["note"],
+            )
+        except services.ClaimConflict:
+            return _conflict(request, claim, desk, action=action)
+        except ValidationError as error:
+            for problems in error.message_dict.values():
+                form.add_error(None, problems)
+        else:
+            if action == "publish":
+                message = _("Published %(claim)s: readers now see %(verdict)s.") % {
+                    "claim": _short(updated),
+                    "verdict": updated.published_verdict.localized_label,
+                }
+            else:
+                message = _("Unpublished %(claim)s: readers no longer see it.") % {"claim": _short(updated)}
+            return _saved(request, pk, desk, message, focus=action)
+    return _invalid(request, claim, desk, focus=action, **{f"{action}_form": form})
+
+
+@editor_required
+@require_POST
+def claim_assign(request, pk):
+    """Put the claim on an editor's list ("mine"), or nobody's."""
+    claim = _claim_or_missing(request, pk)
+    if isinstance(claim, HttpResponse):
+        return claim
+    desk = _desk()
+    form = AssignForm(request.POST, claim=claim, editors=desk.editors)
+    if form.is_valid():
+        assignee = form.cleaned_data["assignee"]
+        try:
+            services.claim_assign(claim=claim, editor=request.user, assignee=assignee)
+        except ValidationError as error:
+            form.add_error("assignee", error.message_dict.get("assignee", error.messages))
+        else:
+            if assignee is None:
+                message = _("Nobody is assigned to %(claim)s now.") % {"claim": _short(claim)}
+            else:
+                name = assignee.get_full_name() or assignee.get_username()
+                message = _("Assigned %(claim)s to %(name)s.") % {"claim": _short(claim), "name": name}
+            return _saved(request, pk, desk, message, focus="assign")
+    return _invalid(request, claim, desk, focus="assign", assign_form=form)

@@ -1,0 +1,136 @@
+"""The Atom feed of published verdict changes, newest first: every time a
+claim's status was shown to readers (first publication and each correction),
+for claims that are published now."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Max, Subquery
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from timeline.embeds.options import language_codes, site_root
+from factcheck.web.http_cache import Stamp, shared_response
+from timeline.models import Timeline
+
+from factcheck.models import VerdictChange
+
+FEED_ITEMS = 50
+
+
+def feed_changes():
+    """Publications of claims that are published now, newest first."""
+    return (
+        VerdictChange.objects.corrections()
+        .filter(claim__published=True, claim__published_verdict__isnull=False)
+        .select_related("claim", "claim__claimant", "from_verdict", "to_verdict")
+        .order_by("-created_at", "-id")
+    )
+
+
+def feed_stamp() -> Stamp:
+    """One query: the last publish/unpublish (entries come and go with them)
+    and the last change any timeline saw (verdict labels, claim edits)."""
+    row = VerdictChange.objects.filter(
+        action__in=[VerdictChange.Action.PUBLISH, VerdictChange.Action.UNPUBLISH]
+    ).aggregate(
+        last=Max("id"),
+        at=Max("created_at"),
+        touched=Max(Subquery(Timeline.objects.order_by("-content_changed_at").values("content_changed_at")[:1])),
+    )
+    times = [t for t in (row["at"], row["touched"]) if t is not None]
+    changed_at = max(times) if times else Timeline._meta.get_field("content_changed_at").get_default()
+    touched = row["touched"].timestamp() if row["touched"] else 0
+    return Stamp(tag=f"f{row['last'] or 0}.{touched:.6f}", changed_at=changed_at)
+
+
+class VerdictChangesFeed(Feed):
+    feed_type = Atom1Feed
+
+    def __init__(self, root: str = ""):
+        super().__init__()
+        self.root = root  # "https://host", for entry ids
+
+    def title(self):
+        return _("%(newsroom)s: verdicts and corrections") % {"newsroom": settings.NEWSROOM_NAME}
+
+    def subtitle(self):
+        return _("Each time a fact-check is published or its verdict, rationale or sources are corrected.")
+
+    def link(self):
+        return "/"
+
+    def feed_url(self):
+        return reverse("verdict_feed")
+
+    def author_name(self):
+        return settings.NEWSROOM_NAME
+
+    def items(self):
+        return feed_changes()[:FEED_ITEMS]
+
+    def item_title(self, change):
+        quote = change.claim.quote if len(change.claim.quote) <= 90 else change.claim.quote[:89] + "…"
+        new = change.to_verdict.localized_label
+        if change.from_verdict and change.from_verdict != change.to_verdict:
+            what = _("Rating changed from %(old)s to %(new)s") % {"old": change.from_verdict.localized_label, "new": new}
+        elif change.from_verdict:
+            what = _("Rationale or sources updated; rating stays %(new)s") % {"new": new}
+        else:
+            what = _("Published as %(new)s") % {"new": new}
+        return f"{what}: “{quote}”"
+
+    def item_description(self, change):
+        # Atom sends the summary as type="html": feed readers show it as
+        # markup. The rationale and note are plain text, so escape them
+        # (a "<" in a rationale is a "<", never a tag) and keep their paragraphs.
+        parts = [change.to_text, change.note]
+        return linebreaks("\n\n".join(part for part in parts if part), autoescape=True)
+
+    def item_link(self, change):
+        return change.claim.get_absolute_url()
+
+    def item_guid(self, change):
+        return f"{self.root}{change.claim.get_absolute_url()}#verdict-change-{change.pk}"
+
+    def item_guid_is_permalink(self, change):
+        return False
+
+    def item_pubdate(self, change):
+        return change.created_at
+
+    def item_updateddate(self, change):
+        return change.created_at
+
+    def item_author_name(self, change):
+        return settings.NEWSROOM_NAME
+
+    def item_categories(self, change):
+        return [change.to_verdict.localized_label]
+
+    @classmethod
+    def as_view(cls):
+        @require_safe
+        def view(request):
+            language = (request.GET.get("lang") or settings.LANGUAGE_CODE).strip()
+            if language not in language_codes():
+                return HttpResponse(
+                    f"Unknown language: use one of {', '.join(language_codes())}.\n",
+                    status=400,
+                    content_type="text/plain; charset=utf-8",
+                )
+
+            def build(etag: str):
+                with translation.override(language):
+                    return cls(site_root(request))(request)
+
+            variant = f"{site_root(request)}|{language}"
+            return shared_response(request, stamp=feed_stamp(), variant=variant, build=build, language=language, cors=True)
+
+        return view

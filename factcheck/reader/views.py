@@ -1,0 +1,30 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from timeline.quotes import Span, context_around
+
+from factcheck import selectors
+from factcheck.models import Claim
+
+
+@require_safe
+def claim_detail(request, pk):
+    try:
+        claim = selectors.claim_for_readers(pk)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim.") from None
+    quote_context = None
+    if claim.article and claim.quote_start is not None:
+        quote_context = context_around(claim.article.body, Span(claim.quote_start, claim.quote_end))
+    return render(
+        request,
+        "factcheck/claim_detail.html",
+        {
+            "claim": claim,
+            "verdict": claim.published_verdict,
+            "quote_context": quote_context,
+            "corrections": selectors.claim_corrections(claim),
+            "timeline": selectors.claim_timeline(claim),
+        },
+    )

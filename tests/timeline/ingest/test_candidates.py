@@ -1,0 +1,89 @@
+"""Claim candidates: which sentences an editor is offered as checkable claims."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from timeline.ingest.candidates import find_claims
+from timeline.quotes import locate_quote
+
+ROOT = Path(__file__).resolve().parents[3]
+SEED = (ROOT / "seeds" / "article.txt").read_text(encoding="utf-8")
+SEED_CLAIMS = tomllib.loads((ROOT / "seeds" / "milei-trump.toml").read_text(encoding="utf-8"))["claims"]
+
+
+def by_text(candidates, words):
+    return next(c for c in candidates if words in c.text)
+
+
+@pytest.mark.parametrize("claim", SEED_CLAIMS[:13], ids=lambda c: c["quote"][:40])
+def test_every_checkable_claim_of_the_seed_article_is_proposed(claim):
+    span = locate_quote(SEED, claim["quote"])
+    candidates = find_claims(SEED)
+    assert any(c.start < span.end and span.start < c.end for c in candidates)
+
+
+def test_spans_are_the_article_text():
+    for candidate in find_claims(SEED):
+        assert SEED[candidate.start : candidate.end] == candidate.text
+        assert 0 < candidate.score <= 1
+
+
+def test_attributed_speech_is_proposed_as_what_was_said_with_its_claimant():
+    candidates = find_claims(SEED)
+    quote = by_text(candidates, "make Argentina great again")
+    assert quote.text == "one of the few who can make Argentina great again"
+    assert quote.claimant == "Donald Trump"
+    concrete = by_text(candidates, "has yet to take concrete action")
+    assert concrete.text == "the Argentine president has yet to take concrete action"
+    assert concrete.claimant == "Martín Schapiro"  # "Schapiro noted that", full name from earlier
+    assert by_text(candidates, "Panama Canal").claimant == "Donald Trump"
+    assert by_text(candidates, "47 million").claimant == ""  # the article's own words
+
+
+def test_opinion_and_prediction_are_marked():
+    candidates = find_claims(SEED)
+    assert by_text(candidates, "make Argentina great again").kind == "opinion"
+    assert by_text(candidates, "experts anticipate").kind == "prediction"
+    assert by_text(candidates, "only sitting president").kind == "claim"
+    skeptical = [c for c in find_claims(SEED, threshold=0) if "I remain somewhat skeptical" in c.text]
+    assert skeptical and skeptical[0].opinion and skeptical[0].score < 0.25
+
+
+def test_sentences_with_nothing_to_check_are_not_proposed():
+    texts = {c.text for c in find_claims(SEED)}
+    assert not any("They also oppose progressive ideology" in t for t in texts)
+    assert not any("Thank you, you’ve been very generous" in t for t in texts)
+
+
+def test_numbers_records_and_dates_score_higher():
+    candidates = find_claims(SEED)
+    loan = by_text(candidates, "record-breaking $57 billion")
+    rivals = by_text(candidates, "similar political vision")
+    assert loan.score > rivals.score
+    assert {"figure", "superlative", "cause"} <= set(loan.reasons)
+    dated = find_claims(SEED, dated_spans=[(SEED.index("in February"), SEED.index("in February") + 11)])
+    assert by_text(dated, "first met").score > by_text(candidates, "first met").score
+
+
+def test_spanish_claims():
+    text = (
+        "El ministro de Economía, Luis Caputo, aseguró que la inflación cayó al 2,7% en diciembre, la más baja en cuatro años. "
+        "“Vamos a terminar con la inflación”, dijo el presidente. "
+        "Según el Indec, la pobreza alcanzó al 52% de la población. "
+        "Caputo cree que la economía crecerá el próximo año. "
+        "Hoy hace calor en la ciudad."
+    )
+    candidates = find_claims(text, language="es")
+    inflation = by_text(candidates, "inflación cayó")
+    assert inflation.claimant == "Luis Caputo"
+    assert inflation.text.startswith("la inflación cayó al 2,7%")
+    assert by_text(candidates, "pobreza").claimant == "el Indec"
+    assert by_text(find_claims(text, language="es", threshold=0), "crecerá").opinion  # "Caputo cree que"
+    assert not any("calor" in c.text for c in candidates)
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError):
+        find_claims("Text.", language="fr")
