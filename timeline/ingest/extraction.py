@@ -34,7 +34,7 @@ import calendar
 import datetime
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -851,8 +851,11 @@ def _resolve(
     return FuzzyDate(datetime.date(year, month, 1), Precision.MONTH)
 
 
-def extract_dates(text: str, *, published: datetime.date, language: str = "en") -> list[DateMention]:
+def extract_dates(
+    text: str, *, published: datetime.date, language: str = "en", sentences: Sequence[Sentence] | None = None
+) -> list[DateMention]:
     """Every date mention in `text`, in order, resolved against `published`.
+    `sentences`: the text already split (`split_sentences(text, language=...)`).
 
     Raises ExtractionError for an unknown language or text that is too long,
     binary or garbled.
@@ -862,7 +865,9 @@ def extract_dates(text: str, *, published: datetime.date, language: str = "en") 
     grammar = _grammar(language)
     mentions: list[DateMention] = []
     anchor: int | None = None
-    for sentence in split_sentences(text, abbreviations=grammar.abbreviations):
+    if sentences is None:
+        sentences = split_sentences(text, language=language)
+    for sentence in sentences:
         found = _sentence_mentions(grammar, sentence, published, anchor)
         for mention in found:
             anchor = mention.date.year

@@ -57,9 +57,14 @@ def _is_abbreviation(text: str, end: int, extra: frozenset[str]) -> bool:
     return lowered in _ABBREVIATIONS or lowered in extra
 
 
-def split_sentences(text: str, *, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
+def split_sentences(text: str, *, language: str = "", abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
     """The sentences of `text` in order, each with its span and stripped of
-    surrounding space. Spans index the original text."""
+    surrounding space. Spans index the original text. With `language`, that
+    language's month abbreviations ("Nov.", "sept.") do not end a sentence."""
+    if language:
+        from timeline.ingest.extraction import _grammar  # noqa: PLC0415  (interim: moves here)
+
+        abbreviations = abbreviations | _grammar(language).abbreviations
     sentences: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
