@@ -19,13 +19,12 @@ from typing import IO
 
 from django.contrib.auth import get_user_model
 from django.core import serializers
-from django.core.serializers.json import DjangoJSONEncoder
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
-
 from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
+from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
 FORMAT = "claim-timeline-newsroom"
 FORMAT_VERSION = 1

@@ -18,9 +18,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from timeline.models import http_url
-
 from factcheck.models import RATIONALE_MAX_LENGTH, ClaimSource
+from timeline.models import http_url
 
 SOURCE_TITLE_MAX_LENGTH = ClaimSource._meta.get_field("title").max_length
 SOURCE_URL_MAX_LENGTH = ClaimSource._meta.get_field("url").max_length

@@ -16,12 +16,11 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from timeline.dates import parse_fuzzy_date
-from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
-
 from factcheck.models import Claim, Verdict
 from factcheck.scale import ensure_default_scale
 from factcheck.services import SourceInput, claim_publish, claim_set_status
+from timeline.dates import parse_fuzzy_date
+from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
 
 class SeedError(Exception):

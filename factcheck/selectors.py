@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from timeline.models import Timeline
-
 from factcheck.models import Claim, VerdictChange
+from timeline.models import Timeline
 
 
 def claim_for_readers(pk: int) -> Claim:

@@ -23,12 +23,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from timeline.models import Timeline
-from timeline.stamps import timelines_touch
-
 from factcheck import rules
 from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
 from factcheck.permissions import is_editor
+from timeline.models import Timeline
+from timeline.stamps import timelines_touch
 
 
 class ClaimConflict(Exception):

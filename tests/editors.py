@@ -2,9 +2,8 @@
 
 import itertools
 import sys
-from types import SimpleNamespace
-
 from functools import cache
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password

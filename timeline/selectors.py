@@ -3,12 +3,10 @@ reader's page, the embed, the TimelineJS export)."""
 
 from __future__ import annotations
 
-
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from factcheck.models import Claim
-
 from timeline.models import Article, Event, Timeline
 
 

@@ -11,8 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.forms import fits_key
 
-
-
 ADMIN_MEDIA = forms.Media(css={"all": ["css/admin.css"]})
 
 

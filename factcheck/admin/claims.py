@@ -17,13 +17,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-
 from factcheck import rules, services
+from factcheck.admin.base import ADMIN_MEDIA, BackOffice
 from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
 from factcheck.permissions import editors
 from factcheck.templatetags.factcheck_tags import verdict_badge
-
-from factcheck.admin.base import ADMIN_MEDIA, BackOffice
 
 
 def _editors():

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from factcheck.admin.base import BackOffice
 from factcheck.admin.claims import ArticleClaimInline, EventClaimInline
-
 from timeline.forms import EventForm
 from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 

@@ -5,11 +5,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-
+from factcheck.admin.base import ADMIN_MEDIA, BackOffice
 from factcheck.models import VerdictChange
 from factcheck.templatetags.factcheck_tags import verdict_badge
-
-from factcheck.admin.base import ADMIN_MEDIA, BackOffice
 
 
 @admin.register(VerdictChange)

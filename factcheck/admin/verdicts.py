@@ -3,11 +3,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-
+from factcheck.admin.base import ADMIN_MEDIA, BackOffice
 from factcheck.models import Verdict
 from factcheck.templatetags.factcheck_tags import verdict_badge
-
-from factcheck.admin.base import ADMIN_MEDIA, BackOffice
 
 
 @admin.register(Verdict)

@@ -13,11 +13,10 @@ from django import forms
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
-from timeline.models import HttpURLFormField
-
 from factcheck import rules
 from factcheck.models import RATIONALE_MAX_LENGTH, Claim, Verdict
 from factcheck.services import SourceInput
+from timeline.models import HttpURLFormField
 
 NOTE_MAX_LENGTH = 1000
 

@@ -13,10 +13,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from timeline.models import Article, Timeline, TimelineEntry
-
 from factcheck.models import Claim, Verdict, VerdictChange
 from factcheck.permissions import editors
+from timeline.models import Article, Timeline, TimelineEntry
 
 
 def verdict_scale() -> list[Verdict]:

@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from factcheck.desk import selectors
 from factcheck import services
+from factcheck.desk import selectors
 from factcheck.desk.forms import AssignForm, ClaimStatusForm, PublicationForm, QueueFilterForm
 from factcheck.models import Claim, Verdict
 from factcheck.permissions import editor_required

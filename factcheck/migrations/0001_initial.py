@@ -2,10 +2,11 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import factcheck.models
-import timeline.models
 from django.conf import settings
 from django.db import migrations, models
+
+import factcheck.models
+import timeline.models
 
 
 class Migration(migrations.Migration):

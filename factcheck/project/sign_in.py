@@ -14,7 +14,6 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-
 USERNAME_COLUMN_LENGTH = 255  # axes' AccessAttempt.username
 
 

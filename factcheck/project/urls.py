@@ -4,11 +4,10 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from timeline.reader import views as timeline_views
-
 from factcheck.project import health
 from factcheck.reader import views
 from factcheck.reader.feeds import VerdictChangesFeed
+from timeline.reader import views as timeline_views
 
 urlpatterns = [
     # Before any other editor/ route.

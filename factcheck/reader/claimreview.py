@@ -17,9 +17,8 @@ from django.conf import settings
 from django.db.models import Max, Min
 from django.utils.safestring import SafeString, mark_safe
 
-from timeline.models import Actor, followable_url
-
 from factcheck.models import Claim, Verdict, VerdictChange
+from timeline.models import Actor, followable_url
 
 # What must never appear raw inside <script>: "</script>", "<!--", and "&"
 # for good measure. JSON allows \u escapes, so the data is unchanged.

@@ -15,11 +15,10 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from timeline.embeds.options import language_codes, site_root
-from factcheck.web.http_cache import Stamp, shared_response
-from timeline.models import Timeline
-
 from factcheck.models import VerdictChange
+from factcheck.web.http_cache import Stamp, shared_response
+from factcheck.web.site import language_codes, site_root
+from timeline.models import Timeline
 
 FEED_ITEMS = 50
 

@@ -2,10 +2,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from timeline.quotes import Span, context_around
-
 from factcheck import selectors
 from factcheck.models import Claim
+from timeline.quotes import Span, context_around
 
 
 @require_safe

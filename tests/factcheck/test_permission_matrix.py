@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -39,7 +40,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from factcheck.models import Claim, Verdict
 from tests.editors import PASSWORD, make_editor, make_reader, status_post
 from tests.factories import ARTICLE_TEXT, make_article, make_claim, make_event, make_timeline

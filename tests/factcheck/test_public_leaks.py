@@ -27,8 +27,8 @@ from factcheck.models import Claim, Verdict
 from factcheck.services import SourceInput, claim_set_status, claim_unpublish
 from tests.editors import make_editor
 from tests.factories import make_claim
-from timeline.models import Timeline
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
+from timeline.models import Timeline
 
 pytestmark = pytest.mark.django_db
 

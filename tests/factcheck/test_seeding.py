@@ -8,8 +8,8 @@ from django.core import serializers
 from django.core.management import call_command
 
 from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
-from timeline.quotes import Span, locate_quote
 from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
+from timeline.quotes import Span, locate_quote
 
 pytestmark = pytest.mark.django_db
 

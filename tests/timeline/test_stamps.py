@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 
 from factcheck.models import Claim, Verdict
 from factcheck.services import SourceInput, claim_publish, claim_set_status, claim_unpublish
-from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 from tests.seed_once import seeded, seeded_module  # noqa: F401
+from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
 
 def version() -> int:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from factcheck.models import Claim, Verdict
-
+from factcheck.web.site import site_root
 from timeline import selectors
 from timeline.embeds.options import (
     MAX_HEIGHT,
@@ -21,7 +21,6 @@ from timeline.embeds.options import (
     EmbedOptions,
     embed_url,
     loader_url,
-    site_root,
     snippet_iframe,
     snippet_script,
 )

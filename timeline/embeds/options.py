@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+
+from factcheck.web.site import language_codes
 
 THEMES = ("auto", "light", "dark")
 ORDERS = ("oldest", "newest")
@@ -46,10 +47,6 @@ class EmbedOptionError(ValueError):
 
     def __str__(self) -> str:
         return _(self.message) % self.params if self.params else _(self.message)
-
-
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
 
 
 @dataclass(frozen=True)
@@ -123,11 +120,6 @@ class EmbedOptions:
     @property
     def newest_first(self) -> bool:
         return self.order == "newest"
-
-
-def site_root(request) -> str:
-    """Scheme and host the reader used to reach us: "https://facts.example"."""
-    return f"{request.scheme}://{request.get_host()}"
 
 
 def embed_url(root: str, slug: str, options: EmbedOptions | None = None) -> str:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from factcheck.models import Claim, Verdict
-
 from timeline import selectors
 from timeline.embeds.options import EmbedOptions
 from timeline.models import Event, Timeline

@@ -23,28 +23,25 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_safe
 
+from factcheck.web.http_cache import mark_shared, shared_response
+from factcheck.web.site import language_codes, site_root
 from factcheck.web.storage import inline_stylesheet
-
-from timeline import selectors
-from timeline import stamps
+from timeline import selectors, stamps
 from timeline.embeds import selectors as embed_selectors
 from timeline.embeds.code import PREFIX, embed_code_context, read_options
 from timeline.embeds.options import (
-    EMBED_STYLESHEET,
     DEFAULT_FRAME_HEIGHT,
+    EMBED_STYLESHEET,
     MAX_HEIGHT,
     MIN_HEIGHT,
     EmbedOptionError,
     EmbedOptions,
     embed_url,
     frame_height,
-    language_codes,
     loader_url,
-    site_root,
 )
-from factcheck.web.http_cache import mark_shared, shared_response
-from timeline.models import Timeline
 from timeline.interop.timelinejs import timeline_to_timelinejs
+from timeline.models import Timeline
 
 OEMBED_DEFAULT_WIDTH = 640
 DEFAULT_OPTIONS = EmbedOptions()

@@ -15,9 +15,8 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from timeline.ingest.candidates import find_claims
-
 from timeline.dates import FuzzyDate, Precision
+from timeline.ingest.candidates import find_claims
 from timeline.ingest.extraction import DateMention, extract_dates
 from timeline.ingest.sentences import split_sentences
 

@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from timeline.dates import FuzzyDate
-from timeline.ingest.extraction import ExtractionError, check_text
 from timeline.forms import FuzzyDateField
 from timeline.ingest.draft import MAX_ARTICLE_CHARS
+from timeline.ingest.extraction import ExtractionError, check_text
 from timeline.ingest.services import article_duplicate_error
 from timeline.models import Language, Timeline, http_url
 

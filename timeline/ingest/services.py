@@ -16,10 +16,9 @@ from django.db import transaction
 
 from factcheck.models import Claim
 from factcheck.services import claim_publish
-from timeline.stamps import timelines_touch
-
 from timeline.dates import FuzzyDate
 from timeline.models import Actor, Article, Event, Timeline, TimelineEntry
+from timeline.stamps import timelines_touch
 
 INGEST_PERMISSIONS = ("timeline.add_article", "timeline.add_event", "factcheck.add_claim")
 

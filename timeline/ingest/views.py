@@ -19,7 +19,6 @@ from django.views.decorators.http import require_http_methods
 
 from factcheck.models import Claim
 from factcheck.permissions import desk_required
-
 from timeline import selectors
 from timeline.dates import FuzzyDate
 from timeline.ingest.draft import draft_get, draft_put, highlighted, new_draft, proposal_when

@@ -12,11 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from timeline.stamps import timelines_touch
-
-from timeline.models import Actor, Event, EventSource, Timeline, TimelineEntry
-from timeline.stamps import touches_deferred
 from timeline.interop.timelinejs import ImportedTimeline, TimelineFormatError
+from timeline.models import Actor, Event, EventSource, Timeline, TimelineEntry
+from timeline.stamps import timelines_touch, touches_deferred
 
 BATCH = 500
 

@@ -2,8 +2,9 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import timeline.models
 from django.db import migrations, models
+
+import timeline.models
 
 
 class Migration(migrations.Migration):

@@ -64,7 +64,6 @@ class TimelineFilterForm(forms.Form):
 
     def __init__(self, data):
         from factcheck.models import Verdict
-
         from timeline.models import Actor
 
         super().__init__(data)

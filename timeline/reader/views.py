@@ -6,11 +6,11 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from timeline import selectors as timeline_selectors
-from timeline.reader import selectors
 from timeline.dates import Precision
-from timeline.reader.filters import TimelineFilterForm
 from timeline.forms import AUTO, read_fuzzy_date
 from timeline.models import Timeline
+from timeline.reader import selectors
+from timeline.reader.filters import TimelineFilterForm
 
 
 def _render_timeline(request, timeline: Timeline):

@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from factcheck.web.site import language_codes, site_root
 from factcheck.web.storage import inline_stylesheet
-
-from timeline.embeds.options import EMBED_STYLESHEET, language_codes, site_root
 from timeline.embeds.code import PREFIX, embed_code_context, read_options, timeline_verdicts
+from timeline.embeds.options import EMBED_STYLESHEET
 
 register = template.Library()
 

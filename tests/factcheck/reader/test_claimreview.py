@@ -10,8 +10,8 @@ import pytest
 from factcheck.models import Claim, Verdict
 from factcheck.services import SourceInput, claim_publish, claim_set_status
 from tests.factories import make_article, make_claim
-from timeline.models import Actor
 from tests.seed_once import seeded, seeded_module  # noqa: F401
+from timeline.models import Actor
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 

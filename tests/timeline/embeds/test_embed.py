@@ -7,12 +7,14 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from factcheck.models import Claim, Verdict
 from factcheck.services import SourceInput, claim_set_status
-from tests.seed_once import seeded, seeded_module  # noqa: F401
 from tests.csp import directives, sha256_source
+from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 EMBED = "/embed/timelines/milei-trump/"
 

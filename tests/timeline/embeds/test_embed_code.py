@@ -7,6 +7,7 @@ import html as html_lib
 import re
 
 import pytest
+
 from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 

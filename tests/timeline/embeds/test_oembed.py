@@ -6,10 +6,12 @@ import re
 from urllib.parse import unquote
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from timeline.models import Timeline
 from tests.seed_once import seeded, seeded_module  # noqa: F401
+from timeline.models import Timeline
 
 PAGE = "http://testserver/timelines/milei-trump/"
 

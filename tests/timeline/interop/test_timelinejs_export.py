@@ -8,8 +8,8 @@ import pytest
 
 from factcheck.models import Claim
 from tests.factories import make_article, make_claim, make_event, make_timeline
-from timeline.models import Actor, EventSource
 from tests.seed_once import seeded, seeded_module  # noqa: F401
+from timeline.models import Actor, EventSource
 
 API = "/api/timelines/milei-trump.json"
 
