@@ -150,3 +150,64 @@ class TestWhatBumpsTheStamp:
         assert stamp.bumped()
         html = client.get("/embed/timelines/milei-trump/").content.decode()
         assert "Milei wins the run-off" in html
+
+
+@pytest.mark.django_db
+class TestOneBumpPerTransaction:
+    """`timeline.stamps.timelines_touch` bumps a timeline once per transaction,
+    inside it, and forgets what this process remembered when it commits."""
+
+    def test_many_changes_in_one_transaction_bump_once(self, stamp):
+        from django.db import transaction
+
+        event = Event.objects.get(uid="cpac-2024")
+        with transaction.atomic():
+            for n in range(5):
+                event.title = f"Milei speaks at CPAC ({n})"
+                event.save()
+        assert version() == stamp.last + 1
+
+    def test_each_transaction_bumps_again(self, stamp):
+        from django.db import transaction
+
+        event = Event.objects.get(uid="cpac-2024")
+        for n in range(3):
+            with transaction.atomic():
+                event.title = f"Milei speaks at CPAC ({n})"
+                event.save()
+        assert version() == stamp.last + 3
+
+    def test_a_bump_rolled_back_with_its_savepoint_is_made_again(self, stamp):
+        from django.db import transaction
+
+        event = Event.objects.get(uid="cpac-2024")
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    event.title = "Rolled back"
+                    event.save()
+                    raise RuntimeError("undo")
+            except RuntimeError:
+                pass
+            assert version() == stamp.last  # the bump went with the savepoint
+            event.title = "Kept"
+            event.save()
+        assert version() == stamp.last + 1
+
+    def test_the_remembered_stamp_is_forgotten_on_commit(self, seeded, settings, django_capture_on_commit_callbacks):
+        from django.db import transaction
+
+        from timeline import stamps
+
+        settings.HTTP_STAMP_MEMO_SECONDS = 60
+        before = stamps.timeline_stamp("milei-trump")
+        with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
+            event = Event.objects.get(uid="cpac-2024")
+            event.title = "Changed"
+            event.save()
+            # A request in this process reads the stamp before the commit.
+            assert stamps.timeline_stamp("milei-trump") is not None
+        assert stamps.forget_stamps in callbacks
+        for callback in callbacks:
+            callback()
+        assert stamps.timeline_stamp("milei-trump").tag != before.tag
