@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from timeline.interop.timelinejs import ImportedTimeline, TimelineFormatError
+from timeline.interop.imported import ImportedTimeline, TimelineFormatError
 from timeline.models import Actor, Event, EventSource, Timeline, TimelineEntry
 from timeline.stamps import timelines_touch, touches_deferred
 
