@@ -1,3 +1,7 @@
+"""`manage.py import_timeline FILE`: a TimelineJS JSON file, or the TimelineJS
+spreadsheet template as CSV, read (`timeline.interop.reading`, `sheets`) and
+written (`timeline.interop.services`) all or nothing."""
+
 from pathlib import Path
 
 from django.conf import settings
