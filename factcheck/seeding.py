@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from timeline.models import Actor, Article, Event, EventSource, Timeline, Timeli
 
 
 class SeedError(Exception):
-    pass
+    """A seed file that cannot be loaded as it is."""
 
 
 def _sync(model, lookup: dict, values: dict, report: Counter, *, validate: bool = True):
@@ -62,116 +63,161 @@ def _sync_sources(event: Event, titles: list[str], report: Counter) -> None:
     report["event sources replaced"] += 1
 
 
-@transaction.atomic
-def load_seed_file(path: Path) -> Counter:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    report: Counter = Counter()
+@dataclass
+class SeededStory:
+    """What one seed file has brought in so far, for the steps after."""
 
-    a = data["article"]
-    published = parse_fuzzy_date(a["published"])
+    article: Article
+    actors: dict[str, Actor]
+    timeline: Timeline
+    events: dict[str, Event] = field(default_factory=dict)
+
+
+def seed_article_sync(*, spec: dict, folder: Path, report: Counter) -> Article:
+    """The article the seed is drawn from; its body is the file `spec` names."""
+    published = parse_fuzzy_date(spec["published"])
     article, _ = _sync(
         Article,
-        {"uid": a["uid"]},
+        {"uid": spec["uid"]},
         {
-            "headline": a["headline"],
-            "outlet": a["outlet"],
-            "byline": a.get("byline", ""),
-            "url": a.get("url", ""),
+            "headline": spec["headline"],
+            "outlet": spec["outlet"],
+            "byline": spec.get("byline", ""),
+            "url": spec.get("url", ""),
             "published_on": published.date,
             "published_precision": published.precision,
-            "published_estimated": a.get("published_estimated", False),
-            "language": a.get("language", "en"),
-            "body": (path.parent / a["file"]).read_text(encoding="utf-8"),
+            "published_estimated": spec.get("published_estimated", False),
+            "language": spec.get("language", "en"),
+            "body": (folder / spec["file"]).read_text(encoding="utf-8"),
         },
         report,
     )
+    return article
 
-    actors = {
+
+def seed_actors_sync(*, specs: dict, report: Counter) -> dict[str, Actor]:
+    """The seed's actors, by name."""
+    return {
         name: _sync(Actor, {"name": name}, {"kind": spec["kind"], "description": spec.get("description", "")}, report)[0]
-        for name, spec in data.get("actors", {}).items()
+        for name, spec in specs.items()
     }
 
-    t = data["timeline"]
+
+def seed_timeline_sync(*, spec: dict, report: Counter) -> Timeline:
+    """The seed's timeline, published."""
     timeline, _ = _sync(
         Timeline,
-        {"slug": t["slug"]},
+        {"slug": spec["slug"]},
         {
-            "title": t["title"],
-            "description": t.get("description", ""),
-            "featured": t.get("featured", False),
+            "title": spec["title"],
+            "description": spec.get("description", ""),
+            "featured": spec.get("featured", False),
             "published": True,
         },
         report,
     )
+    return timeline
 
-    events = {}
-    for e in data["events"]:
-        when = parse_fuzzy_date(e["date"])
-        event, _ = _sync(
-            Event,
-            {"uid": e["uid"]},
-            {
-                "title": e["title"],
-                "summary": e.get("summary", ""),
-                "date": when.date,
-                "date_precision": when.precision,
-                "location": e.get("location", ""),
-                "article": article,
-                "quote": e.get("quote", ""),
-                "article_date_precision": e.get("article_precision", ""),
-                "published": True,
-            },
-            report,
-        )
-        wanted_actors = {actors[name].pk for name in e.get("actors", [])}
-        if set(event.actors.values_list("pk", flat=True)) != wanted_actors:
-            event.actors.set(wanted_actors)
-            report["event actors set"] += 1
-        _sync_sources(event, e.get("sources", []), report)
-        if not TimelineEntry.objects.filter(timeline=timeline, event=event).exists():
-            TimelineEntry.objects.create(timeline=timeline, event=event)
-            report["timeline entry created"] += 1
-        events[e["uid"]] = event
 
+def seed_event_sync(*, spec: dict, story: SeededStory, report: Counter) -> Event:
+    """One event, published, with its actors and sources, on the timeline."""
+    when = parse_fuzzy_date(spec["date"])
+    event, _ = _sync(
+        Event,
+        {"uid": spec["uid"]},
+        {
+            "title": spec["title"],
+            "summary": spec.get("summary", ""),
+            "date": when.date,
+            "date_precision": when.precision,
+            "location": spec.get("location", ""),
+            "article": story.article,
+            "quote": spec.get("quote", ""),
+            "article_date_precision": spec.get("article_precision", ""),
+            "published": True,
+        },
+        report,
+    )
+    wanted_actors = {story.actors[name].pk for name in spec.get("actors", [])}
+    if set(event.actors.values_list("pk", flat=True)) != wanted_actors:
+        event.actors.set(wanted_actors)
+        report["event actors set"] += 1
+    _sync_sources(event, spec.get("sources", []), report)
+    if not TimelineEntry.objects.filter(timeline=story.timeline, event=event).exists():
+        TimelineEntry.objects.create(timeline=story.timeline, event=event)
+        report["timeline entry created"] += 1
+    return event
+
+
+def seed_scale_ensure(*, report: Counter) -> dict[str, Verdict]:
+    """The verdict scale (the default one created if missing), by slug."""
     if created := ensure_default_scale(Verdict):
         report["verdict created"] += created
-    scale = {verdict.slug: verdict for verdict in Verdict.objects.all()}
-    for c in data["claims"]:
-        if c["verdict"] not in scale:
-            raise SeedError(f"claim {c['uid']}: no verdict “{c['verdict']}” on the scale")
-        claimant = actors[c["claimant"]] if c.get("claimant") else None
-        claim, created = _sync(
-            Claim,
-            {"uid": c["uid"]},
-            {
-                "quote": c["quote"],
-                "article": article,
-                "claimant": claimant,
-                "event": events[c["event"]] if c.get("event") else None,
-            },
-            report,
-        )
-        if not created:
-            continue
+    return {verdict.slug: verdict for verdict in Verdict.objects.all()}
+
+
+def seed_claim_verdicts_publish(*, claim: Claim, spec: dict, scale: dict[str, Verdict]) -> Claim:
+    """A new claim's seed verdict published, then each later correction."""
+    claim = claim_set_status(
+        claim=claim,
+        editor=None,
+        expected_version=None,
+        verdict=scale[spec["verdict"]],
+        rationale=spec.get("rationale", ""),
+        sources=[SourceInput(title=title) for title in spec.get("sources", [])],
+        note="Seed verdict (seeds/FACTS.md).",
+    )
+    claim = claim_publish(claim=claim, editor=None, note="Published with the seed timeline.")
+    for later in spec.get("later", []):
         claim = claim_set_status(
             claim=claim,
             editor=None,
             expected_version=None,
-            verdict=scale[c["verdict"]],
-            rationale=c.get("rationale", ""),
-            sources=[SourceInput(title=title) for title in c.get("sources", [])],
-            note="Seed verdict (seeds/FACTS.md).",
+            verdict=scale[later.get("verdict", spec["verdict"])],
+            rationale=later.get("rationale", claim.rationale),
+            sources=[SourceInput(**s) for s in claim.published_sources],
+            note=later.get("note", ""),
         )
-        claim = claim_publish(claim=claim, editor=None, note="Published with the seed timeline.")
-        for later in c.get("later", []):
-            claim = claim_set_status(
-                claim=claim,
-                editor=None,
-                expected_version=None,
-                verdict=scale[later.get("verdict", c["verdict"])],
-                rationale=later.get("rationale", claim.rationale),
-                sources=[SourceInput(**s) for s in claim.published_sources],
-                note=later.get("note", ""),
-            )
-            claim = claim_publish(claim=claim, editor=None, note=later.get("note", ""))
+        claim = claim_publish(claim=claim, editor=None, note=later.get("note", ""))
+    return claim
+
+
+def seed_claim_sync(*, spec: dict, story: SeededStory, scale: dict[str, Verdict], report: Counter) -> Claim:
+    """One claim; its verdicts only when it is created, so reloading never
+    overwrites an editor's work."""
+    if spec["verdict"] not in scale:
+        raise SeedError(f"claim {spec['uid']}: no verdict “{spec['verdict']}” on the scale")
+    claimant = story.actors[spec["claimant"]] if spec.get("claimant") else None
+    claim, created = _sync(
+        Claim,
+        {"uid": spec["uid"]},
+        {
+            "quote": spec["quote"],
+            "article": story.article,
+            "claimant": claimant,
+            "event": story.events[spec["event"]] if spec.get("event") else None,
+        },
+        report,
+    )
+    if not created:
+        return claim
+    return seed_claim_verdicts_publish(claim=claim, spec=spec, scale=scale)
+
+
+@transaction.atomic
+def load_seed_file(path: Path) -> Counter:
+    """Load one seed file, in one transaction; what was created, updated or
+    left unchanged, counted by kind."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    report: Counter = Counter()
+    article = seed_article_sync(spec=data["article"], folder=path.parent, report=report)
+    actors = seed_actors_sync(specs=data.get("actors", {}), report=report)
+    story = SeededStory(
+        article=article, actors=actors, timeline=seed_timeline_sync(spec=data["timeline"], report=report)
+    )
+    for spec in data["events"]:
+        story.events[spec["uid"]] = seed_event_sync(spec=spec, story=story, report=report)
+    scale = seed_scale_ensure(report=report)
+    for spec in data["claims"]:
+        seed_claim_sync(spec=spec, story=story, scale=scale, report=report)
     return report

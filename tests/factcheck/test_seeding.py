@@ -1,5 +1,7 @@
 """load_seeds brings in FACTS.md: every event at its precision, every claim
-with its seed verdict or Unverified, and loading twice changes nothing."""
+with its seed verdict or Unverified, and loading twice changes nothing; on a
+small seed file of its own, load_seed_file writes each part once, and
+nothing at all when the file is wrong."""
 
 import io
 
@@ -8,6 +10,7 @@ from django.core import serializers
 from django.core.management import call_command
 
 from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
+from factcheck.seeding import SeedError, load_seed_file
 from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 from timeline.quotes import Span, locate_quote
 
@@ -98,3 +101,61 @@ def test_reloading_never_overwrites_an_editors_work(seeded):
     load()
     claim.refresh_from_db()
     assert claim.rationale == "Work in progress"
+
+
+SMALL_SEED = """
+[article]
+uid = "small-article"
+file = "small.txt"
+headline = "A small article"
+outlet = "The Test"
+published = "2025-01"
+
+[timeline]
+slug = "small"
+title = "A small timeline"
+
+[actors.Ana]
+kind = "person"
+
+[[events]]
+uid = "small-event"
+title = "Something happened"
+date = "2024"
+actors = ["Ana"]
+sources = ["A citation"]
+
+[[claims]]
+uid = "small-claim"
+quote = "Something happened"
+claimant = "Ana"
+event = "small-event"
+verdict = "{verdict}"
+"""
+
+
+def small_seed(tmp_path, verdict: str):
+    (tmp_path / "small.txt").write_text("Ana said: Something happened, in 2024.", encoding="utf-8")
+    path = tmp_path / "small.toml"
+    path.write_text(SMALL_SEED.format(verdict=verdict), encoding="utf-8")
+    return path
+
+
+def test_a_seed_file_of_its_own_loads_every_part_once(tmp_path):
+    path = small_seed(tmp_path, "accurate")
+    first = load_seed_file(path)
+    assert first["article created"] == first["timeline created"] == first["event created"] == 1
+    assert first["actor created"] == first["claim created"] == 1
+    claim = Claim.objects.get(uid="small-claim")
+    assert (claim.published_verdict.slug, claim.claimant.name, claim.event.uid) == ("accurate", "Ana", "small-event")
+    assert [s.title for s in Event.objects.get(uid="small-event").sources.all()] == ["A citation"]
+    assert Timeline.objects.get(slug="small").events.get().uid == "small-event"
+    again = load_seed_file(path)
+    assert not [what for what in again if "unchanged" not in what]
+
+
+def test_a_verdict_not_on_the_scale_loads_nothing(tmp_path):
+    with pytest.raises(SeedError, match="claim small-claim: no verdict “nope” on the scale"):
+        load_seed_file(small_seed(tmp_path, "nope"))
+    assert not Article.objects.filter(uid="small-article").exists()
+    assert not Event.objects.filter(uid="small-event").exists()

@@ -1,3 +1,6 @@
+"""`manage.py load_seeds [FILES]`: the curated seed files (seeds/*.toml),
+loaded by `factcheck.seeding`; running it twice changes nothing."""
+
 from pathlib import Path
 
 from django.conf import settings

@@ -21,7 +21,7 @@ def slide(data: dict, uid: str) -> dict:
 
 @pytest.mark.django_db
 class TestSeedExport:
-    def test_one_slide_per_published_event_in_date_order(self, seeded, client):
+    def test_one_slide_per_published_event_in_date_order(self, seeded, client):  # noqa: F811 (seeded: tests.seed_once)
         response = client.get(API)
         assert response.status_code == 200
         assert response["Content-Type"] == "application/json"
@@ -32,14 +32,14 @@ class TestSeedExport:
         assert data["title"]["text"]["headline"] == "Milei and Trump: a timeline"
         assert data["title"]["unique_id"] == "timeline-milei-trump"
 
-    def test_dates_carry_only_the_parts_their_precision_has(self, seeded, client):
+    def test_dates_carry_only_the_parts_their_precision_has(self, seeded, client):  # noqa: F811 (seeded: tests.seed_once)
         data = client.get(API).json()
         assert slide(data, "cpac-2024")["start_date"] == {"year": 2024, "month": 2, "day": 24}
         assert slide(data, "deregulation-ministry-2024")["start_date"] == {"year": 2024, "month": 7}
         assert slide(data, "deregulation-ministry-2024")["display_date"] == "July 2024"
         assert "end_date" not in slide(data, "cpac-2024")
 
-    def test_display_dates_and_labels_in_the_requested_language(self, seeded, client):
+    def test_display_dates_and_labels_in_the_requested_language(self, seeded, client):  # noqa: F811 (seeded: tests.seed_once)
         data = client.get(API + "?lang=es").json()
         assert slide(data, "deregulation-ministry-2024")["display_date"] == "julio de 2024"
         assert slide(data, "cpac-2024")["display_date"] == "24 de febrero de 2024"
@@ -47,13 +47,13 @@ class TestSeedExport:
         assert '<strong class="ct-verdict">Veredicto: Verdadero</strong>' in text
         assert ">Verificación</a>" in text and '<p class="ct-label">Afirmaciones</p>' in text
 
-    def test_verdicts_and_fact_check_links_in_the_slide_text(self, seeded, client):
+    def test_verdicts_and_fact_check_links_in_the_slide_text(self, seeded, client):  # noqa: F811 (seeded: tests.seed_once)
         text = slide(client.get(API).json(), "paris-withdrawal-panama-2025")["text"]["text"]
         panama = Claim.objects.get(quote__contains="Panama Canal")
         assert '<strong class="ct-verdict">Verdict: False</strong>' in text
         assert f'href="http://testserver{panama.get_absolute_url()}"' in text
 
-    def test_bad_language_and_unknown_timeline(self, seeded, client):
+    def test_bad_language_and_unknown_timeline(self, seeded, client):  # noqa: F811 (seeded: tests.seed_once)
         response = client.get(API + "?lang=xx")
         assert response.status_code == 400
         assert "Unknown language" in response.json()["error"]

@@ -1,11 +1,17 @@
+"""`manage.py import_timeline FILE`: a TimelineJS JSON file, or the TimelineJS
+spreadsheet template as CSV, read (`timeline.interop.reading`, `sheets`) and
+written (`timeline.interop.services`) all or nothing."""
+
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
+from timeline.interop.imported import TimelineFormatError
+from timeline.interop.reading import parse_json
 from timeline.interop.services import timeline_import
-from timeline.interop.timelinejs import TimelineFormatError, parse_csv, parse_json
+from timeline.interop.sheets import parse_csv
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ERRORS_SHOWN = 25
