@@ -13,7 +13,7 @@ from pathlib import Path
 from timeline.ingest import extraction
 from timeline.ingest.extraction import extract_dates
 
-from ..timeline.date_set import UNSEEN_FILE, load_samples, ours, raw_search_dates, score_all
+from ..timeline.ingest.date_set import UNSEEN_FILE, load_samples, ours, raw_search_dates, score_all
 
 SEED = (Path(__file__).resolve().parents[2] / "seeds" / "article.txt").read_text(encoding="utf-8")
 PUBLISHED = datetime.date(2025, 1, 22)
