@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from timeline.dates import FuzzyDate, Precision
+from timeline.ingest.months import month_names
 from timeline.ingest.sentences import Sentence, split_sentences
 
 LANGUAGES = ("en", "es")
@@ -280,7 +281,7 @@ class _Grammar:
     language: str
     words: _Words
     months: dict[str, int]
-    full_months: set[str]
+    full_months: frozenset[str]
     weekdays: dict[str, int]
     relative: dict[str, str]  # phrase in the text -> the phrase dateparser reads
     units: dict[str, str]
@@ -301,16 +302,9 @@ def _grammar(language: str) -> _Grammar:
     info = default_loader.get_locale(language).info
     words = _WORDS[language]
 
-    months: dict[str, int] = {}
-    full_months: set[str] = set()
-    for number in range(1, 13):
-        names = [name.lower() for name in info[calendar.month_name[number].lower()]]
-        longest = max(len(name) for name in names)
-        for name in names:
-            if len(name) >= 3:
-                months[name] = number
-            if len(name) == longest or len(name) >= 5:
-                full_months.add(name)
+    month_data = month_names(language)
+    months = month_data.numbers
+    full_months = month_data.full
     weekdays: dict[str, int] = {}
     for number in range(7):
         names = [name.lower() for name in info[calendar.day_name[number].lower()]]
@@ -347,7 +341,7 @@ def _grammar(language: str) -> _Grammar:
     if language == "es":
         numbers.update(_SPANISH_NUMBERS)
 
-    abbreviations = frozenset(name for name in months if name not in full_months)
+    abbreviations = month_data.abbreviations
 
     month_any = _alt(months)
     month_full = _alt(full_months)
