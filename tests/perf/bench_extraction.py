@@ -10,10 +10,10 @@ import gc
 import time
 from pathlib import Path
 
-from timeline.ingest import extraction
-from timeline.ingest.extraction import extract_dates
+from timeline.ingest.extraction import extract_dates, load
+from timeline.ingest.extraction.reading import read
 
-from ..timeline.date_set import UNSEEN_FILE, load_samples, ours, raw_search_dates, score_all
+from ..timeline.ingest.date_set import UNSEEN_FILE, load_samples, ours, raw_search_dates, score_all
 
 SEED = (Path(__file__).resolve().parents[2] / "seeds" / "article.txt").read_text(encoding="utf-8")
 PUBLISHED = datetime.date(2025, 1, 22)
@@ -57,12 +57,12 @@ def test_quality_on_the_unseen_set():
 def test_extraction_time_grows_linearly_with_length():
     from dateparser.search import search_dates
 
-    extraction.load()  # dateparser and the patterns, once per process
+    load()  # dateparser and the patterns, once per process
     extract_dates(SEED, published=PUBLISHED)  # warm
 
     seed = _best_of(lambda: extract_dates(SEED, published=PUBLISHED), 20)
-    extraction._read.cache_clear()
-    seed_cold_reads = _best_of(lambda: (extraction._read.cache_clear(), extract_dates(SEED, published=PUBLISHED)), 5)
+    read.cache_clear()
+    seed_cold_reads = _best_of(lambda: (read.cache_clear(), extract_dates(SEED, published=PUBLISHED)), 5)
     settings = {"RELATIVE_BASE": datetime.datetime(2025, 1, 22)}
     search_dates(SEED, languages=["en"], settings=settings)
     raw = _best_of(lambda: search_dates(SEED, languages=["en"], settings=settings), 5)

@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.ingest.months import month_abbreviations
+
 MAX_SENTENCE_CHARS = 2_000
 
-# Words before a period that do not end a sentence. Month abbreviations come
-# from dateparser's data where they are needed (see timeline.ingest.extraction).
+# Words before a period that do not end a sentence, in any language. A
+# language's month abbreviations are added from dateparser's data
+# (timeline.ingest.months).
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "sra", "srta", "st", "mt", "gen", "gov", "sen", "rep", "lt", "col",
     "capt", "sgt", "jr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "approx", "dept", "est", "fig", "ud", "uds",
@@ -62,9 +65,7 @@ def split_sentences(text: str, *, language: str = "", abbreviations: frozenset[s
     surrounding space. Spans index the original text. With `language`, that
     language's month abbreviations ("Nov.", "sept.") do not end a sentence."""
     if language:
-        from timeline.ingest.extraction import _grammar  # noqa: PLC0415  (interim: moves here)
-
-        abbreviations = abbreviations | _grammar(language).abbreviations
+        abbreviations = abbreviations | month_abbreviations(language)
     sentences: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
