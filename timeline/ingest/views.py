@@ -82,6 +82,7 @@ def ingest(request: HtmxHttpRequest) -> HttpResponse:
 @ingest_required
 @require_http_methods(["GET"])
 def review(request: HtmxHttpRequest, draft_id: str) -> HttpResponse:
+    """The article with what was found marked, and every proposal to decide."""
     draft = draft_get(request.session, draft_id)
     if draft is None:
         raise Http404(DRAFT_GONE)
@@ -167,6 +168,7 @@ def _proposal_form(proposal: Proposal, data: Any = None) -> ProposalForm:
 
 
 def _review_context(draft: Draft, bound: dict[tuple[str, int], ProposalForm] | None = None) -> dict[str, Any]:
+    """The review page's context; `bound` holds the forms of a failed accept, by (kind, id)."""
     bound = bound or {}
 
     def item(kind: ProposalKind, proposal: Proposal) -> dict[str, Any]:
