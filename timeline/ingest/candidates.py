@@ -1,6 +1,7 @@
 """Claim candidates: the sentences of an article worth checking.
 
-`find_claims(text, language="en")` reads an article sentence by sentence and
+`find_claims(text, sentences=..., language="en")` reads an article sentence
+by sentence (the split it is given, shared with the date extractor) and
 proposes the passages a fact-checker would look at first: numbers and
 quantities, superlatives and "only/first/record", comparisons, causes,
 frequency ("rarely", "often") and attributed statements. Each candidate has
@@ -17,9 +18,10 @@ claim's text is the claim, not the reporting around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from timeline.ingest.sentences import Sentence, split_sentences
+from timeline.ingest.sentences import Sentence
 
 THRESHOLD = 0.25
 MIN_WORDS = 5
@@ -31,7 +33,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de\s+la|van|von|da|dos|di|le|la)\s+)?{
 _NOT_NAMES = {
     "the", "a", "an", "but", "and", "or", "however", "in", "on", "at", "for", "this", "that", "these", "those", "it",
     "its", "he", "she", "they", "we", "i", "his", "her", "their", "our", "my", "while", "although", "since", "as",
-    "given", "for", "ultimately", "nevertheless", "meanwhile", "still", "yet", "if", "when", "after", "before",
+    "given", "ultimately", "nevertheless", "meanwhile", "still", "yet", "if", "when", "after", "before",
     "el", "la", "los", "las", "un", "una", "pero", "y", "o", "sin", "embargo", "en", "por", "para", "con", "este",
     "esta", "ese", "esa", "su", "sus", "él", "ella", "ellos", "mientras", "aunque", "según", "cuando", "además",
     "another", "one", "such", "there", "thank", "thanks", "other", "both", "many", "some", "most", "several",
@@ -282,52 +284,58 @@ def _score(compiled: _Compiled, passage: str, *, attributed: bool, dated: bool) 
 def find_claims(
     text: str,
     *,
+    sentences: Sequence[Sentence],
     language: str = "en",
-    dated_spans: list[tuple[int, int]] | None = None,
+    dated_spans: Sequence[tuple[int, int]] = (),
     threshold: float = THRESHOLD,
 ) -> list[ClaimCandidate]:
     """Check-worthy passages of `text` in order, each with its span, score,
-    claimant and opinion/prediction marks. `dated_spans` (the date mentions'
-    spans, when known) make a dated statement score higher."""
+    claimant and opinion/prediction marks. `sentences` is the text already
+    split (`split_sentences(text, language=language)`), the split the date
+    extractor reads too. `dated_spans` (the date mentions' spans, when known)
+    make a dated statement score higher."""
     compiled = _compiled(language)
-    dated_spans = dated_spans or []
     out: list[ClaimCandidate] = []
     recent = ""
-    for sentence in split_sentences(text):
-        words = len(sentence.text.split())
+    for sentence in sentences:
         claimant = _attribution(compiled, text, sentence, recent)
         if claimant:
             recent = claimant
-        if words < MIN_WORDS:
+        if len(sentence.text.split()) < MIN_WORDS:
             continue
-        start, end = _passage(compiled, sentence, claimant)
-        passage = text[start:end]
         dated = any(sentence.start <= s < sentence.end for s, _ in dated_spans)
-        score, reasons = _score(compiled, passage, attributed=bool(claimant), dated=dated)
-        # Opinion and prediction are read in the whole sentence: "I remain skeptical," he said.
-        opinion = bool(compiled.opinion.search(sentence.text)) or bool(
-            claimant and compiled.first_person.search(passage)
-        )
-        prediction = bool(compiled.prediction.search(passage))
-        if opinion:
-            score *= 0.8
-        if score < threshold:
-            continue
-        out.append(
-            ClaimCandidate(
-                start=start,
-                end=end,
-                text=passage,
-                score=round(score, 2),
-                claimant=claimant,
-                reasons=reasons,
-                opinion=opinion,
-                prediction=prediction and not opinion,
-                sentence_start=sentence.start,
-                sentence_end=sentence.end,
-            )
-        )
+        candidate = _candidate(compiled, text, sentence, claimant, dated=dated, threshold=threshold)
+        if candidate is not None:
+            out.append(candidate)
     return out
+
+
+def _candidate(
+    compiled: _Compiled, text: str, sentence: Sentence, claimant: str, *, dated: bool, threshold: float
+) -> ClaimCandidate | None:
+    """The sentence's passage as a candidate, or None when it scores under `threshold`."""
+    start, end = _passage(compiled, sentence, claimant)
+    passage = text[start:end]
+    score, reasons = _score(compiled, passage, attributed=bool(claimant), dated=dated)
+    # Opinion and prediction are read in the whole sentence: "I remain skeptical," he said.
+    opinion = bool(compiled.opinion.search(sentence.text)) or bool(claimant and compiled.first_person.search(passage))
+    prediction = bool(compiled.prediction.search(passage))
+    if opinion:
+        score *= 0.8
+    if score < threshold:
+        return None
+    return ClaimCandidate(
+        start=start,
+        end=end,
+        text=passage,
+        score=round(score, 2),
+        claimant=claimant,
+        reasons=reasons,
+        opinion=opinion,
+        prediction=prediction and not opinion,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+    )
 
 
 def _passage(compiled: _Compiled, sentence: Sentence, claimant: str) -> tuple[int, int]:

@@ -1,29 +1,253 @@
-"""From an article to proposals: the dated events and checkable claims an
-editor reviews at /editor/ingest/.
+"""The ingest draft: an article and the events and claims proposed from it,
+kept in the editor's session until each proposal is accepted or rejected.
 
-Reading only: nothing here writes to the database (see ingest_services for
-what accepting a proposal saves). A draft is plain data (JSON-safe dicts) so
-it can wait in the editor's session until each proposal is accepted or
-rejected.
+`draft_new` reads an article once (one sentence split shared by the date
+extractor, the event proposer and the claim finder) and returns a `Draft`.
+A draft is typed data with a JSON round trip (`Draft.to_json()` /
+`Draft.from_json()`): dates are read into `FuzzyDate`s once, when the draft
+is read, and written back as ISO text. `draft_get` / `draft_put` keep drafts
+in the session under SESSION_KEY, the newest MAX_DRAFTS of them.
+
+Reading only: nothing here writes to the database (see
+timeline.ingest.services for what accepting a proposal saves, and for the
+proposal state machine).
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import itertools
 import re
 import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from typing import Any
 
 from timeline.dates import FuzzyDate, Precision
-from timeline.ingest.candidates import find_claims
+from timeline.ingest.candidates import ClaimCandidate, find_claims
 from timeline.ingest.extraction import DateMention, extract_dates
-from timeline.ingest.sentences import split_sentences
+from timeline.ingest.sentences import Sentence, split_sentences
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_DRAFTS = 5
 TITLE_LENGTH = 120
 SESSION_KEY = "ingest_drafts"
+
+JSON = dict[str, Any]
+
+
+class ProposalKind(StrEnum):
+    """What a proposal would become: an event on a timeline, or a claim."""
+
+    EVENT = "event"
+    CLAIM = "claim"
+
+
+class ProposalState(StrEnum):
+    """Where a proposal stands: the editor has not decided, saved it, or set it aside."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+def _when(date: str, precision: str) -> FuzzyDate:
+    return FuzzyDate.of(datetime.date.fromisoformat(date), precision)
+
+
+def _fields_json(proposal: Any) -> JSON:
+    """A proposal's fields by name (not deep-copied, unlike `asdict`), its state as text."""
+    data = {f.name: getattr(proposal, f.name) for f in fields(proposal)}
+    return {**data, "state": str(proposal.state)}
+
+
+# ---------------------------------------------------------------------------
+# The types
+
+
+@dataclass(frozen=True)
+class DraftArticle:
+    """The article as the editor described it on the paste form."""
+
+    headline: str
+    outlet: str
+    byline: str
+    url: str
+    published: FuzzyDate
+    published_estimated: bool
+    language: str
+
+    def to_json(self) -> JSON:
+        return {
+            "headline": self.headline,
+            "outlet": self.outlet,
+            "byline": self.byline,
+            "url": self.url,
+            "published_on": self.published.date.isoformat(),
+            "published_precision": str(self.published.precision),
+            "published_estimated": self.published_estimated,
+            "language": self.language,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> DraftArticle:
+        return cls(
+            headline=data["headline"],
+            outlet=data["outlet"],
+            byline=data.get("byline", ""),
+            url=data["url"],
+            published=_when(data["published_on"], data["published_precision"]),
+            published_estimated=bool(data["published_estimated"]),
+            language=data["language"],
+        )
+
+
+@dataclass(frozen=True)
+class EventProposal:
+    """A dated event proposed from one clause: its title, its date at the
+    precision the article gives, and the sentence that says so."""
+
+    id: int
+    title: str
+    when: FuzzyDate
+    quote: str  # the sentence
+    mention: str  # the words that date it: "in February"
+    mention_start: int
+    mention_end: int
+    start: int  # the sentence's span in the article
+    end: int
+    state: ProposalState = ProposalState.PENDING
+    saved_id: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return self.when.precision
+
+    def to_json(self) -> JSON:
+        data = _fields_json(self)
+        when = data.pop("when")
+        return {**data, "date": when.date.isoformat(), "precision": str(when.precision)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> EventProposal:
+        data = dict(data)
+        when = _when(data.pop("date"), data.pop("precision"))
+        return cls(**{**data, "when": when, "state": ProposalState(data["state"])})
+
+
+@dataclass(frozen=True)
+class ClaimProposal:
+    """A check-worthy passage proposed as a claim, with who makes it."""
+
+    id: int
+    quote: str
+    start: int  # the passage's span in the article
+    end: int
+    claimant: str
+    score: float
+    kind: str  # "claim", "opinion" or "prediction" (see ClaimCandidate.kind)
+    reasons: tuple[str, ...] = ()
+    state: ProposalState = ProposalState.PENDING
+    saved_id: int | None = None
+
+    @classmethod
+    def of(cls, index: int, candidate: ClaimCandidate) -> ClaimProposal:
+        return cls(
+            id=index,
+            quote=candidate.text,
+            start=candidate.start,
+            end=candidate.end,
+            claimant=candidate.claimant,
+            score=candidate.score,
+            kind=candidate.kind,
+            reasons=tuple(candidate.reasons),
+        )
+
+    def to_json(self) -> JSON:
+        return {**_fields_json(self), "reasons": list(self.reasons)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ClaimProposal:
+        return cls(**{**data, "reasons": tuple(data["reasons"]), "state": ProposalState(data["state"])})
+
+
+Proposal = EventProposal | ClaimProposal
+
+
+@dataclass(frozen=True)
+class ExistingArticle:
+    """The stored article a re-ingested one turned out to be."""
+
+    id: int
+    headline: str
+
+
+def _mention_from_json(data: Mapping[str, Any]) -> DateMention:
+    return DateMention(data["start"], data["end"], data["text"], _when(data["date"], data["precision"]))
+
+
+@dataclass
+class Draft:
+    """An article being reviewed: its text, the date mentions found in it,
+    and the event and claim proposals with where each one stands."""
+
+    id: str
+    article: DraftArticle
+    text: str
+    sha256: str
+    mentions: tuple[DateMention, ...]
+    events: list[EventProposal]
+    claims: list[ClaimProposal]
+    created: datetime.datetime
+    existing_article: ExistingArticle | None = None
+
+    def proposals(self, kind: str) -> Sequence[Proposal]:
+        """The event or the claim proposals (`kind` as in the URL)."""
+        return self.events if kind == ProposalKind.EVENT else self.claims
+
+    def proposal_put(self, proposal: Proposal) -> None:
+        """Keep `proposal` in place of the one with its id and kind."""
+        if isinstance(proposal, EventProposal):
+            self.events[proposal.id] = proposal
+        else:
+            self.claims[proposal.id] = proposal
+
+    def to_json(self) -> JSON:
+        existing = self.existing_article
+        return {
+            "id": self.id,
+            "article": self.article.to_json(),
+            "text": self.text,
+            "sha256": self.sha256,
+            "mentions": [m.as_dict() for m in self.mentions],
+            "events": [e.to_json() for e in self.events],
+            "claims": [c.to_json() for c in self.claims],
+            "created": self.created.isoformat(),
+            "existing_article": None if existing is None else {"id": existing.id, "headline": existing.headline},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Draft:
+        """The draft `to_json` wrote. Raises KeyError, TypeError or ValueError
+        for data of another shape."""
+        existing = data.get("existing_article")
+        return cls(
+            id=data["id"],
+            article=DraftArticle.from_json(data["article"]),
+            text=data["text"],
+            sha256=data["sha256"],
+            mentions=tuple(_mention_from_json(m) for m in data["mentions"]),
+            events=[EventProposal.from_json(e) for e in data["events"]],
+            claims=[ClaimProposal.from_json(c) for c in data["claims"]],
+            created=datetime.datetime.fromisoformat(data["created"]),
+            existing_article=None if existing is None else ExistingArticle(existing["id"], existing["headline"]),
+        )
+
+
+# ---------------------------------------------------------------------------
+# Reading an article into a draft
 
 _PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]\s*|\s+-\s+")
@@ -34,75 +258,60 @@ _LEADING = re.compile(
 )
 
 
-def new_draft(*, article: dict, text: str) -> dict:
-    """A draft for `article` (its form fields as strings) with the proposals
-    found in `text`."""
-    published = datetime.date.fromisoformat(article["published_on"])
-    language = article["language"]
-    mentions = extract_dates(text, published=published, language=language)
-    events = propose_events(text, mentions)
-    claims = [
-        {
-            "id": index,
-            "quote": candidate.text,
-            "start": candidate.start,
-            "end": candidate.end,
-            "claimant": candidate.claimant,
-            "score": candidate.score,
-            "kind": candidate.kind,
-            "reasons": list(candidate.reasons),
-            "state": "pending",
-            "saved_id": None,
-        }
-        for index, candidate in enumerate(
-            find_claims(text, language=language, dated_spans=[(m.start, m.end) for m in mentions])
-        )
-    ]
-    return {
-        "id": secrets.token_urlsafe(8),
-        "article": article,
-        "text": text,
-        "sha256": hashlib.sha256(text.encode()).hexdigest(),
-        "mentions": [m.as_dict() for m in mentions],
-        "events": events,
-        "claims": claims,
-        "created": datetime.datetime.now(datetime.UTC).isoformat(),
-    }
+def draft_new(*, article: DraftArticle, text: str) -> Draft:
+    """A draft for `article` with the proposals found in `text`. The text is
+    split into sentences once, with the article language's abbreviations,
+    and every reader of it works on that split."""
+    sentences = split_sentences(text, language=article.language)
+    mentions = extract_dates(text, published=article.published.date, language=article.language, sentences=sentences)
+    candidates = find_claims(
+        text, sentences=sentences, language=article.language, dated_spans=[(m.start, m.end) for m in mentions]
+    )
+    return Draft(
+        id=secrets.token_urlsafe(8),
+        article=article,
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        mentions=tuple(mentions),
+        events=propose_events(text, mentions, sentences),
+        claims=[ClaimProposal.of(index, candidate) for index, candidate in enumerate(candidates)],
+        created=datetime.datetime.now(datetime.UTC),
+    )
 
 
-def propose_events(text: str, mentions: list[DateMention]) -> list[dict]:
+def new_draft(*, article: DraftArticle, text: str) -> JSON:
+    """Interim, for callers that still read a draft as its JSON
+    (tests/factcheck/test_permission_matrix.py): `draft_new(...).to_json()`.
+    `draft_put` takes that JSON too. New code uses `draft_new`."""
+    return draft_new(article=article, text=text).to_json()
+
+
+def propose_events(text: str, mentions: Sequence[DateMention], sentences: Sequence[Sentence]) -> list[EventProposal]:
     """One proposed event per dated clause. A coarser date in the same clause
     as a finer one within it ("about a year ago, when ... in February") is the
     same event, dated by the finer one."""
-    sentences = split_sentences(text)
-    kept: list[tuple[DateMention, int, int]] = []
+    kept: list[tuple[DateMention, Sentence]] = []
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         for mention in sorted(inside, key=lambda m: _PRECISION_RANK[m.precision]):
-            if any(_same_event(text, mention, other) for other, _, _ in kept):
+            if any(_same_event(text, mention, other) for other, _ in kept):
                 continue
-            kept.append((mention, sentence.start, sentence.end))
+            kept.append((mention, sentence))
     kept.sort(key=lambda item: item[0].start)
-    events = []
-    for index, (mention, start, end) in enumerate(kept):
-        sentence = text[start:end]
-        events.append(
-            {
-                "id": index,
-                "title": event_title(sentence, mention.start - start, mention.end - start),
-                "date": mention.when.date.isoformat(),
-                "precision": str(mention.precision),
-                "quote": sentence,
-                "mention": mention.text,
-                "mention_start": mention.start,
-                "mention_end": mention.end,
-                "start": start,
-                "end": end,
-                "state": "pending",
-                "saved_id": None,
-            }
+    return [
+        EventProposal(
+            id=index,
+            title=event_title(sentence.text, mention.start - sentence.start, mention.end - sentence.start),
+            when=mention.when,
+            quote=text[sentence.start : sentence.end],
+            mention=mention.text,
+            mention_start=mention.start,
+            mention_end=mention.end,
+            start=sentence.start,
+            end=sentence.end,
         )
-    return events
+        for index, (mention, sentence) in enumerate(kept)
+    ]
 
 
 def _same_event(text: str, coarse: DateMention, fine: DateMention) -> bool:
@@ -117,46 +326,49 @@ def _same_event(text: str, coarse: DateMention, fine: DateMention) -> bool:
     return ";" not in between and "\n" not in between and high - low < 400
 
 
-def event_title(sentence: str, start: int, end: int) -> str:
-    """A short title from the clause that holds the date, without the date:
-    "Milei attended the Conservative Political Action Conference (CPAC)"."""
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the sentence's clauses, cut at commas, dashes, ";" and ":"."""
     clauses = []
     position = 0
     for match in _CLAUSE_BREAK.finditer(sentence):
         clauses.append((position, match.start()))
         position = match.end()
     clauses.append((position, len(sentence)))
+    return clauses
+
+
+def _clause_words(sentence: str, clause: tuple[int, int], start: int, end: int) -> str:
+    """The clause's words without the date (when it holds it) and without
+    leading conjunctions ("when", "y")."""
+    a, b = clause
+    words = sentence[a:b]
+    if a <= start <= b:
+        words = sentence[a:start] + sentence[end:b]
+    words = re.sub(r"\s+", " ", words).strip(" .,;:")
+    while True:
+        stripped = _LEADING.sub("", words)
+        if stripped == words:
+            return words
+        words = stripped
+
+
+def event_title(sentence: str, start: int, end: int) -> str:
+    """A short title from the clause that holds the date, without the date:
+    "Milei attended the Conservative Political Action Conference (CPAC)"."""
+    clauses = _clauses(sentence)
     index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b or a <= start <= b), 0)
-
-    def clean(i: int) -> str:
-        a, b = clauses[i]
-        words = sentence[a:b]
-        if a <= start <= b:
-            words = sentence[a:start] + sentence[end:b]
-        words = re.sub(r"\s+", " ", words).strip(" .,;:")
-        while True:
-            stripped = _LEADING.sub("", words)
-            if stripped == words:
-                break
-            words = stripped
-        return words
-
-    title = clean(index)
+    title = _clause_words(sentence, clauses[index], start, end)
     for other in (index + 1, index - 1):
         if len(title.split()) >= 3:
             break
         if 0 <= other < len(clauses):
-            title = clean(other)
+            title = _clause_words(sentence, clauses[other], start, end)
     if len(title.split()) < 3:
         title = re.sub(r"\s+", " ", sentence).strip()
     title = title[:1].upper() + title[1:]
     if len(title) > TITLE_LENGTH:
         title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
     return title
-
-
-def proposal_when(proposal: dict) -> FuzzyDate:
-    return FuzzyDate(datetime.date.fromisoformat(proposal["date"]), proposal["precision"])
 
 
 # ---------------------------------------------------------------------------
@@ -170,17 +382,17 @@ class Segment:
     claim: int | None = None  # the claim proposal the passage belongs to
 
 
-def highlighted(draft: dict) -> list[list[Segment]]:
+def highlighted(draft: Draft) -> list[list[Segment]]:
     """The text in paragraphs of segments, each segment marked with the date
     mention and the claim passage it is part of."""
-    text = draft["text"]
+    text = draft.text
     # Every date mention, linked to the event proposed for its sentence.
     dates = []
-    for mention in draft["mentions"]:
-        event = next((e for e in draft["events"] if e["start"] <= mention["start"] < e["end"]), None)
+    for mention in draft.mentions:
+        event = next((e for e in draft.events if e.start <= mention.start < e.end), None)
         if event is not None:
-            dates.append((mention["start"], mention["end"], event["id"]))
-    claims = [(c["start"], c["end"], c["id"]) for c in draft["claims"]]
+            dates.append((mention.start, mention.end, event.id))
+    claims = [(c.start, c.end, c.id) for c in draft.claims]
     cuts = {0, len(text)}
     for start, end, _ in dates + claims:
         cuts.update((start, end))
@@ -188,7 +400,7 @@ def highlighted(draft: dict) -> list[list[Segment]]:
         cuts.update((match.start(), match.end()))
     points = sorted(cuts)
     paragraphs: list[list[Segment]] = [[]]
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         piece = text[a:b]
         if not piece:
             continue
@@ -202,23 +414,28 @@ def highlighted(draft: dict) -> list[list[Segment]]:
 
 
 # ---------------------------------------------------------------------------
-# Drafts in the session
+# Drafts in the session: JSON, as the session stores it
 
 
-def drafts(session) -> dict:
-    return session.get(SESSION_KEY, {})
+def draft_get(session: Any, draft_id: str) -> Draft | None:
+    """The draft `draft_id` of this session, or None when it is not there
+    (expired, another session's) or cannot be read (stored by older code)."""
+    data = session.get(SESSION_KEY, {}).get(draft_id)
+    if data is None:
+        return None
+    try:
+        return Draft.from_json(data)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
-def draft_get(session, draft_id: str) -> dict | None:
-    return drafts(session).get(draft_id)
-
-
-def draft_put(session, draft: dict) -> None:
+def draft_put(session: Any, draft: Draft | JSON) -> None:
     """Keep the draft in the session; the oldest go when there are too many."""
-    stored = dict(drafts(session))
-    stored[draft["id"]] = draft
+    data = draft.to_json() if isinstance(draft, Draft) else Draft.from_json(draft).to_json()
+    stored = dict(session.get(SESSION_KEY, {}))
+    stored[data["id"]] = data
     while len(stored) > MAX_DRAFTS:
-        oldest = min(stored.values(), key=lambda d: d["created"])
-        del stored[oldest["id"]]
+        oldest = min(stored, key=lambda key: stored[key]["created"])
+        del stored[oldest]
     session[SESSION_KEY] = stored
     session.modified = True

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.dates import FuzzyDate
 from timeline.forms import FuzzyDateField
-from timeline.ingest.draft import MAX_ARTICLE_CHARS
+from timeline.ingest.draft import MAX_ARTICLE_CHARS, DraftArticle
 from timeline.ingest.extraction import ExtractionError, check_text
 from timeline.ingest.services import article_duplicate_error
 from timeline.models import Language, Timeline, http_url
@@ -65,7 +65,7 @@ class ArticleForm(forms.Form):
             raise ValidationError(_("That is too short to be an article."), code="too_short")
         return text
 
-    def clean(self):
+    def clean(self) -> dict:
         cleaned = super().clean()
         text, url = cleaned.get("text"), cleaned.get("url")
         if text and url:
@@ -74,20 +74,18 @@ class ArticleForm(forms.Form):
                 self.add_error("url", error)
         return cleaned
 
-    def article_fields(self) -> dict:
-        """The article as plain data, for the draft in the session."""
+    def article_fields(self) -> DraftArticle:
+        """The article as the draft keeps it."""
         data = self.cleaned_data
-        when: FuzzyDate = data["published"]
-        return {
-            "headline": data["headline"].strip(),
-            "outlet": data["outlet"].strip(),
-            "byline": data["byline"].strip(),
-            "url": data["url"],
-            "published_on": when.date.isoformat(),
-            "published_precision": str(when.precision),
-            "published_estimated": data["published_estimated"],
-            "language": data["language"],
-        }
+        return DraftArticle(
+            headline=data["headline"].strip(),
+            outlet=data["outlet"].strip(),
+            byline=data["byline"].strip(),
+            url=data["url"],
+            published=data["published"],
+            published_estimated=data["published_estimated"],
+            language=data["language"],
+        )
 
 
 class EventProposalForm(forms.Form):

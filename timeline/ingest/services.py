@@ -1,14 +1,24 @@
-"""What accepting a proposal at /editor/ingest/ saves.
+"""What the editor's decisions at /editor/ingest/ do: the proposal state
+machine, and what accepting a proposal saves.
 
-Each function runs in one transaction and is safe to repeat: the article is
-found again by its web address or its text, and a proposal accepted twice
-(a double click, a re-ingested article) returns what was saved the first
-time instead of saving a copy.
+A proposal is pending until the editor decides: accepting saves it (from
+pending, or from rejected by a plain form), rejecting sets it aside, and
+restoring puts a rejected one back to pending. Any other move raises
+ProposalMoveRefused; the draft is changed in place and the caller keeps it
+(`timeline.ingest.draft.draft_put`).
+
+Each saving function runs in one transaction and is safe to repeat: the
+article is found again by its web address or its text, and a proposal
+accepted twice (a double click, a re-ingested article) returns what was
+saved the first time instead of saving a copy.
 """
 
 from __future__ import annotations
 
-import datetime
+import dataclasses
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +27,14 @@ from django.db import transaction
 from factcheck.models import Claim
 from factcheck.services import claim_publish
 from timeline.dates import FuzzyDate
+from timeline.ingest.draft import (
+    ClaimProposal,
+    Draft,
+    EventProposal,
+    ExistingArticle,
+    Proposal,
+    ProposalState,
+)
 from timeline.models import Actor, Article, Event, Timeline, TimelineEntry
 from timeline.stamps import timelines_touch
 
@@ -38,23 +56,23 @@ def article_find(*, url: str, sha256: str) -> Article | None:
 
 
 @transaction.atomic
-def article_get_or_create(*, draft: dict, editor: AbstractBaseUser | None) -> Article:
+def article_get_or_create(*, draft: Draft, editor: AbstractBaseUser | None) -> Article:
     """The draft's article, saved the first time something of it is accepted."""
     _check(editor)
-    fields = draft["article"]
-    existing = article_find(url=fields["url"], sha256=draft["sha256"])
+    fields = draft.article
+    existing = article_find(url=fields.url, sha256=draft.sha256)
     if existing is not None:
         return existing
     article = Article(
-        headline=fields["headline"],
-        outlet=fields["outlet"],
-        byline=fields.get("byline", ""),
-        url=fields["url"],
-        published_on=datetime.date.fromisoformat(fields["published_on"]),
-        published_precision=fields["published_precision"],
-        published_estimated=fields["published_estimated"],
-        language=fields["language"],
-        body=draft["text"],
+        headline=fields.headline,
+        outlet=fields.outlet,
+        byline=fields.byline,
+        url=fields.url,
+        published_on=fields.published.date,
+        published_precision=fields.published.precision,
+        published_estimated=fields.published_estimated,
+        language=fields.language,
+        body=draft.text,
     )
     article.full_clean()
     article.save()
@@ -64,8 +82,8 @@ def article_get_or_create(*, draft: dict, editor: AbstractBaseUser | None) -> Ar
 @transaction.atomic
 def event_accept(
     *,
-    draft: dict,
-    proposal: dict,
+    draft: Draft,
+    proposal: EventProposal,
     editor: AbstractBaseUser | None,
     title: str,
     when: FuzzyDate,
@@ -83,7 +101,7 @@ def event_accept(
         date_precision=when.precision,
         article=article,
         quote=quote.strip(),
-        article_date_precision=proposal["precision"],
+        article_date_precision=proposal.precision,
         published=publish,
     )
     event.full_clean()  # locates the quote: its span is stored
@@ -97,7 +115,7 @@ def event_accept(
     TimelineEntry.objects.get_or_create(timeline=timeline, event=event)
     # Claims of the same sentence accepted before the event are about it.
     Claim.objects.filter(
-        article=article, event__isnull=True, quote_start__gte=proposal["start"], quote_end__lte=proposal["end"]
+        article=article, event__isnull=True, quote_start__gte=proposal.start, quote_end__lte=proposal.end
     ).update(event=event)
     if event.published:
         timelines_touch(timelines=Timeline.objects.filter(pk=timeline.pk))
@@ -122,8 +140,8 @@ def _actor(name: str) -> Actor | None:
 @transaction.atomic
 def claim_accept(
     *,
-    draft: dict,
-    proposal: dict,
+    draft: Draft,
+    proposal: ClaimProposal,
     editor: AbstractBaseUser | None,
     quote: str,
     claimant: str,
@@ -164,3 +182,158 @@ def article_duplicate_error(*, url: str, sha256: str) -> ValidationError | None:
             code="url_taken",
         )
     return None
+
+
+# ---------------------------------------------------------------------------
+# The proposal state machine
+
+
+class Decision(StrEnum):
+    """What the editor asks of a proposal (the last part of its decide URL)."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+    RESTORE = "restore"
+
+
+# (where a proposal stands, what is asked) -> where it then stands.
+MOVES: Mapping[tuple[ProposalState, Decision], ProposalState] = {
+    (ProposalState.PENDING, Decision.ACCEPT): ProposalState.ACCEPTED,
+    (ProposalState.REJECTED, Decision.ACCEPT): ProposalState.ACCEPTED,
+    (ProposalState.PENDING, Decision.REJECT): ProposalState.REJECTED,
+    (ProposalState.REJECTED, Decision.RESTORE): ProposalState.PENDING,
+}
+
+
+class ProposalNotFound(LookupError):
+    """The draft has no proposal of this kind at this index."""
+
+
+class ProposalMoveRefused(Exception):
+    """A decision the proposal's state does not allow: accepting what is
+    already accepted, rejecting what is not pending, restoring what is not
+    rejected (a second click, or a page left open in two tabs)."""
+
+    def __init__(self, proposal: Proposal, action: str):
+        self.proposal = proposal
+        self.action = action
+        super().__init__(f"Cannot {action} a proposal that is {proposal.state}.")
+
+
+def proposal_get(*, draft: Draft, kind: str, index: int) -> Proposal:
+    """The draft's `kind` proposal at `index`; ProposalNotFound when there is none."""
+    proposals = draft.proposals(kind)
+    if not 0 <= index < len(proposals):
+        raise ProposalNotFound(f"No {kind} proposal {index} in draft {draft.id}.")
+    return proposals[index]
+
+
+def proposal_next_state(*, proposal: Proposal, action: str) -> ProposalState:
+    """Where `action` takes `proposal`; ProposalMoveRefused when it may not."""
+    try:
+        return MOVES[(proposal.state, Decision(action))]
+    except (KeyError, ValueError):
+        raise ProposalMoveRefused(proposal, action) from None
+
+
+def proposal_reject(*, draft: Draft, kind: str, index: int) -> Proposal:
+    """Set a pending proposal aside; nothing is saved."""
+    return _proposal_move(draft=draft, kind=kind, index=index, action=Decision.REJECT)
+
+
+def proposal_restore(*, draft: Draft, kind: str, index: int) -> Proposal:
+    """Put a rejected proposal back to pending."""
+    return _proposal_move(draft=draft, kind=kind, index=index, action=Decision.RESTORE)
+
+
+def proposal_accept(
+    *, draft: Draft, kind: str, index: int, editor: AbstractBaseUser | None, fields: Mapping[str, Any]
+) -> Proposal:
+    """Save the proposal as the editor changed it (`fields`: the proposal
+    form's cleaned data) and mark it accepted. Raises ValidationError when
+    what the editor typed cannot be saved, PermissionDenied without the
+    rights, ProposalMoveRefused when it is already accepted."""
+    proposal = proposal_get(draft=draft, kind=kind, index=index)
+    state = proposal_next_state(proposal=proposal, action=Decision.ACCEPT)
+    saved = _proposal_save(draft=draft, proposal=proposal, editor=editor, fields=fields)
+    decided = dataclasses.replace(proposal, state=state, saved_id=saved.pk)
+    draft.proposal_put(decided)
+    return decided
+
+
+def proposal_decide(
+    *,
+    draft: Draft,
+    kind: str,
+    index: int,
+    action: str,
+    editor: AbstractBaseUser | None = None,
+    fields: Mapping[str, Any] | None = None,
+) -> Proposal:
+    """Accept (with `fields` and `editor`), reject or restore one proposal."""
+    if action == Decision.ACCEPT:
+        if fields is None:
+            raise ValueError("Accepting a proposal needs its fields.")
+        return proposal_accept(draft=draft, kind=kind, index=index, editor=editor, fields=fields)
+    return _proposal_move(draft=draft, kind=kind, index=index, action=action)
+
+
+def _proposal_move(*, draft: Draft, kind: str, index: int, action: str) -> Proposal:
+    proposal = proposal_get(draft=draft, kind=kind, index=index)
+    state = proposal_next_state(proposal=proposal, action=action)
+    decided = dataclasses.replace(proposal, state=state)
+    draft.proposal_put(decided)
+    return decided
+
+
+def _proposal_save(
+    *, draft: Draft, proposal: Proposal, editor: AbstractBaseUser | None, fields: Mapping[str, Any]
+) -> Event | Claim:
+    if isinstance(proposal, EventProposal):
+        return event_accept(
+            draft=draft,
+            proposal=proposal,
+            editor=editor,
+            title=fields["title"],
+            when=fields["when"],
+            quote=fields["quote"],
+            timeline=fields["timeline"],
+            publish=fields["publish"],
+        )
+    return claim_accept(
+        draft=draft,
+        proposal=proposal,
+        editor=editor,
+        quote=fields["quote"],
+        claimant=fields["claimant"],
+        publish=fields["publish"],
+    )
+
+
+# ---------------------------------------------------------------------------
+# A re-ingested article
+
+
+def draft_mark_saved(*, draft: Draft) -> None:
+    """On a re-ingested article, mark what was already accepted from it: an
+    event saved from the article whose quoted span holds a proposal's date
+    mention and whose date falls in the proposal's period, a claim whose
+    quoted span overlaps a proposal's passage."""
+    article = article_find(url=draft.article.url, sha256=draft.sha256)
+    draft.existing_article = None
+    if article is None:
+        return
+    draft.existing_article = ExistingArticle(article.pk, article.headline)
+    for event in Event.objects.filter(article=article).exclude(quote_start=None):
+        for proposal in draft.events:
+            if (
+                proposal.state == ProposalState.PENDING
+                and event.quote_start <= proposal.mention_start < event.quote_end
+                and proposal.when.date <= event.date <= proposal.when.last_day
+            ):
+                draft.proposal_put(dataclasses.replace(proposal, state=ProposalState.ACCEPTED, saved_id=event.pk))
+    for claim in article.claims.exclude(quote_start=None):
+        for proposal in draft.claims:
+            overlaps = claim.quote_start < proposal.end and proposal.start < claim.quote_end
+            if proposal.state == ProposalState.PENDING and overlaps:
+                draft.proposal_put(dataclasses.replace(proposal, state=ProposalState.ACCEPTED, saved_id=claim.pk))

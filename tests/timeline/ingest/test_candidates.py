@@ -5,12 +5,18 @@ from pathlib import Path
 
 import pytest
 
-from timeline.ingest.candidates import find_claims
+from timeline.ingest.candidates import find_claims as find_claims_in
+from timeline.ingest.sentences import Sentence, split_sentences
 from timeline.quotes import locate_quote
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = (ROOT / "seeds" / "article.txt").read_text(encoding="utf-8")
 SEED_CLAIMS = tomllib.loads((ROOT / "seeds" / "milei-trump.toml").read_text(encoding="utf-8"))["claims"]
+
+
+def find_claims(text, language="en", **options):
+    """The claims of `text` split as the draft splits it: once, with the language's abbreviations."""
+    return find_claims_in(text, sentences=split_sentences(text, language=language), language=language, **options)
 
 
 def by_text(candidates, words):
@@ -86,4 +92,22 @@ def test_spanish_claims():
 
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError):
-        find_claims("Text.", language="fr")
+        find_claims_in("Text.", sentences=[Sentence(0, 5, "Text.")], language="fr")
+
+
+def test_the_claim_finder_reads_the_sentences_it_is_given():
+    # It does not split the text again: a sentence it is not given is not read.
+    sentences = split_sentences(SEED, language="en")
+    loan = next(s for s in sentences if "record-breaking $57 billion" in s.text)
+    assert [c.text for c in find_claims_in(SEED, sentences=[loan])] == [
+        c.text for c in find_claims(SEED) if loan.start <= c.start < loan.end
+    ]
+    assert find_claims_in(SEED, sentences=[]) == []
+
+
+def test_an_abbreviated_month_does_not_cut_a_claim_in_two():
+    # The language's month abbreviations ("Nov.") are in the shared split.
+    text = "The ministry said on Nov. 5 that exports grew 12% in 2024, the highest in a decade."
+    (claim,) = find_claims(text)
+    assert "Nov. 5" in text[claim.sentence_start : claim.sentence_end]
+    assert claim.sentence_start == 0

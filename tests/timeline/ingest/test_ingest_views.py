@@ -327,3 +327,37 @@ def test_spanish_article(editor_client, timeline):
         ("En febrero", "2024-02-01"),
     }
     assert claim_proposal(draft, "pobreza")["claimant"] == "el Indec"
+
+
+# --- decisions the proposal's state does not allow -----------------------------
+
+
+def test_a_second_click_shows_the_proposal_as_it_stands_and_saves_nothing_more(editor_client, timeline):
+    _, draft_id = analyse(editor_client)
+    proposal = event_proposal(draft_of(editor_client, draft_id), "in 2018")
+    assert accept_event(editor_client, draft_id, proposal, timeline).status_code == 200
+    again = accept_event(editor_client, draft_id, proposal, timeline, title="Another title")
+    assert again.status_code == 200 and "Saved as the event" in again.content.decode()
+    reject = reverse("ingest:decide", args=[draft_id, "event", proposal["id"], "reject"])
+    response = editor_client.post(reject, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "Saved as the event" in response.content.decode()
+    assert event_proposal(draft_of(editor_client, draft_id), "in 2018")["state"] == "accepted"
+    assert Event.objects.count() == 1 and Event.objects.get().title == proposal["title"]
+
+
+def test_without_htmx_a_form_error_is_the_review_again_with_400(editor_client, timeline):
+    _, draft_id = analyse(editor_client)
+    proposal = event_proposal(draft_of(editor_client, draft_id), "in 2018")
+    response = accept_event(editor_client, draft_id, proposal, timeline, htmx=False, quote="Words never used")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<html" in html and "is not in the article" in html
+    assert event_proposal(draft_of(editor_client, draft_id), "in 2018")["state"] == "pending"
+
+
+def test_a_decision_is_only_ever_posted(editor_client, timeline):
+    _, draft_id = analyse(editor_client)
+    url = reverse("ingest:decide", args=[draft_id, "event", 0, "reject"])
+    response = editor_client.get(url)
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert draft_of(editor_client, draft_id)["events"][0]["state"] == "pending"
