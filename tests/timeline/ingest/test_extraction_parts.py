@@ -129,3 +129,16 @@ def test_a_spanish_weekday_with_a_day_falls_in_the_month_where_that_day_is_that_
         ("El lunes 20 de enero", "2025-01-20"),
         ("el jueves 16", "2025-01-16"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # The long s matches "August" case-insensitively; the tables read it by its case-folded form.
+        ("It happened on Auguſt 5, 2020.", "en", [("on Auguſt 5, 2020", "2020-08-05")]),
+        ("el 5 de agoſto de 2020", "es", [("el 5 de agoſto de 2020", "2020-08-05")]),
+        ("On ſunday we met.", "en", []),
+    ],
+)
+def test_a_word_written_with_other_letter_forms_is_read_or_left_never_an_error(text, language, expected):
+    assert found(text, published=datetime.date(2021, 1, 1), language=language) == expected

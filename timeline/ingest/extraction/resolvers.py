@@ -80,7 +80,10 @@ def resolve(
         direction=mention_direction(sentence, cues, candidate.start, candidate.end),
         groups={key: value for key, value in candidate.groups.items() if value},
     )
-    return RESOLVERS[candidate.kind](context)
+    try:
+        return RESOLVERS[candidate.kind](context)
+    except UnknownWord:
+        return None
 
 
 # ---------------------------------------------------------------------------
@@ -112,7 +115,7 @@ def _resolve_numeric(context: Context) -> FuzzyDate | None:
 def _resolve_relative(context: Context) -> FuzzyDate | None:
     """"last year", "earlier this week"; a modifier on a single day ("late
     yesterday") is not kept."""
-    reading = context.read(context.grammar.relative[context.groups["rel"].lower()])
+    reading = context.read(_word_in(context.grammar.relative, context.groups["rel"]))
     fuzzy = as_fuzzy(reading)
     if fuzzy and context.groups.get("mod") and fuzzy.precision == Precision.DAY:
         return None
@@ -126,7 +129,7 @@ def _resolve_ago(context: Context) -> FuzzyDate | None:
     count = int(number) if number.isdigit() else grammar.numbers.get(number)
     if count is None or count > _MAX_AGO:
         return None
-    if grammar.units[groups["unit"].lower()] == "decade":
+    if _word_in(grammar.units, groups["unit"]) == "decade":
         return FuzzyDate(datetime.date(published.year - 10 * count, 1, 1), Precision.YEAR)
     core = f"{count} {groups['unit']} ago" if context.language == "en" else f"hace {count} {groups['unit']}"
     return as_fuzzy(context.read(core))
@@ -134,7 +137,7 @@ def _resolve_ago(context: Context) -> FuzzyDate | None:
 
 def _resolve_weekday_with_day(context: Context) -> FuzzyDate | None:
     """"el jueves 16": the 16th of last, this or next month that is a Thursday."""
-    weekday = context.grammar.weekdays[context.groups["wd"].lower()]
+    weekday = _word_in(context.grammar.weekdays, context.groups["wd"])
     day_number = int(_NOT_DIGITS.sub("", context.groups["day"]) or 0)
     options = _days_on_weekday(context.published, day_number, weekday)
     return as_fuzzy(choose(options, context.direction, context.published), precision=Precision.DAY)
@@ -200,10 +203,23 @@ RESOLVERS: dict[str, Resolver] = {
 # What the resolvers share
 
 
+class UnknownWord(LookupError):
+    """A word the patterns matched that the grammar's tables do not hold
+    ("Auguſt" with a long s matches "August" case-insensitively)."""
+
+
+def _word_in(table: dict, word: str):
+    """`table`'s entry for `word`, by its lower-case or case-folded form."""
+    for key in (word.lower(), word.casefold()):
+        if key in table:
+            return table[key]
+    raise UnknownWord(word)
+
+
 def _month_of(context: Context) -> tuple[str, int]:
     """The month word as written ("Nov", "noviembre") and its number."""
     month_word = context.groups["mon"].rstrip(".")
-    return month_word, context.grammar.months[month_word.lower()]
+    return month_word, _word_in(context.grammar.months, month_word)
 
 
 def _anaphora_shift(context: Context) -> int:
@@ -289,7 +305,7 @@ def _read_both_ways(context: Context, core: str, *, current: bool = False) -> di
 
 def _on_weekday(context: Context, options: dict[str, Reading | None]) -> dict[str, Reading | None]:
     """The readings that fall on the candidate's weekday, if any do: Tuesday, Nov. 5 is 2024's."""
-    weekday = context.grammar.weekdays[context.groups["wd"].lower()]
+    weekday = _word_in(context.grammar.weekdays, context.groups["wd"])
     matching = {key: value for key, value in options.items() if value and value[0].weekday() == weekday}
     return matching or options
 
