@@ -59,6 +59,9 @@ def test_with_debug_on_the_sources_are_inlined(settings):
     from tests.csp import sha256_source
 
     settings.DEBUG = True
-    sources = [(Path(settings.BASE_DIR) / "static" / name).read_text(encoding="utf-8") for name in ("css/verdict.css", "css/embed.css")]
+    sources = [
+        (Path(settings.BASE_DIR) / "static" / name).read_text(encoding="utf-8")
+        for name in ("css/verdict.css", "css/embed.css")
+    ]
     text, source = inline_stylesheet(("css/verdict.css", "css/embed.css"))
     assert text == "\n".join(sources) and source == sha256_source(text)

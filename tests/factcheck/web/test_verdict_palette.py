@@ -46,15 +46,20 @@ def rules(text: str) -> list[tuple[str, str, dict[str, str]]]:
                 walk(body, " ".join(head.split()))
             else:
                 pairs = (part.partition(":") for part in body.split(";"))
-                found.append((context, " ".join(head.split()), {k.strip(): v.strip() for k, _, v in pairs if k.strip()}))
+                found.append(
+                    (context, " ".join(head.split()), {k.strip(): v.strip() for k, _, v in pairs if k.strip()})
+                )
             pos = end
 
-    walk(re.sub(r"/\*.*?\*/", "", text, flags=re.S), "")
+    walk(re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL), "")
     return found
 
 
 def palette() -> dict[tuple[str, str], dict[str, str]]:
-    return {(context, selector): declarations for context, selector, declarations in rules((CSS / "verdict.css").read_text())}
+    return {
+        (context, selector): declarations
+        for context, selector, declarations in rules((CSS / "verdict.css").read_text())
+    }
 
 
 def luminance(hex_colour: str) -> float:
@@ -81,7 +86,10 @@ def test_verdict_css_has_every_colour_light_and_dark_and_the_dark_tones_once_in_
     # Written twice (the embed's theme=dark, the system setting): one set of values.
     assert tones[DARK_THEME] == tones[DARK_SYSTEM]
     for colour in COLOURS:
-        assert tones[("", f".verdict--{colour}")] == {"background": f"var(--v-{colour}-bg)", "color": f"var(--v-{colour})"}
+        assert tones[("", f".verdict--{colour}")] == {
+            "background": f"var(--v-{colour}-bg)",
+            "color": f"var(--v-{colour})",
+        }
 
 
 @pytest.mark.parametrize("block", [LIGHT, DARK_THEME], ids=["light", "dark"])
@@ -162,11 +170,13 @@ def served(name: str) -> str:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["", "?theme=light", "?theme=dark", "?theme=nope"], ids=["auto", "light", "dark", "error"])
+@pytest.mark.parametrize(
+    "query", ["", "?theme=light", "?theme=dark", "?theme=nope"], ids=["auto", "light", "dark", "error"]
+)
 def test_the_embed_inlines_the_palette_then_its_card_in_one_style_its_policy_allows(seeded, client, query):
     assert EMBED_STYLESHEET == ("css/verdict.css", "css/embed.css")
     response = client.get(EMBED + query)
-    styles = re.findall(r"<style>(.*?)</style>", response.content.decode(), re.S)
+    styles = re.findall(r"<style>(.*?)</style>", response.content.decode(), re.DOTALL)
     assert styles == [served("css/verdict.css") + "\n" + served("css/embed.css")]
     assert stylesheet_links(response.content.decode()) == []
     assert sha256_source(styles[0]) in directives(response["Content-Security-Policy"])["style-src"]
