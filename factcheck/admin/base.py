@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.forms import fits_key
 
-ADMIN_MEDIA = forms.Media(css={"all": ["css/admin.css"]})
+# The verdict badges (verdict.css, as on the public pages), then the back
+# office's own additions.
+ADMIN_MEDIA = forms.Media(css={"all": ["css/verdict.css", "css/admin.css"]})
 
 
 # --- bad input in the back office ---------------------------------------------

@@ -41,23 +41,30 @@ def _is_under(path: str, folders: list[Path]) -> bool:
 
 
 
-def inline_stylesheet(name: str) -> tuple[str, str]:
+def inline_stylesheet(names: str | tuple[str, ...]) -> tuple[str, str]:
     """A stylesheet's text as the site serves it, and the CSP source that
-    allows it inline ('sha256-...').
+    allows it inline ('sha256-...'). Several names: their texts joined, in
+    that order, into one stylesheet with one hash (the embed's: the verdict
+    badges, then the card).
 
     For responses whose first paint matters more than sharing a cached file:
     the embed, which would otherwise wait one more round trip inside the
-    newsroom's page. The collected (minified) file, read once per process (a
-    release restarts them); with DEBUG on, the source, read every time."""
+    newsroom's page. The collected (minified) files, read once per process (a
+    release restarts them); with DEBUG on, the sources, read every time."""
+    names = (names,) if isinstance(names, str) else tuple(names)
     if settings.DEBUG:
-        return _with_hash(Path(finders.find(name)).read_text(encoding="utf-8"))
-    return _collected_stylesheet(name)
+        return _with_hash(_joined(Path(finders.find(name)).read_text(encoding="utf-8") for name in names))
+    return _collected_stylesheet(names)
 
 
 @functools.cache
-def _collected_stylesheet(name: str) -> tuple[str, str]:
-    path = staticfiles_storage.path(staticfiles_storage.stored_name(name))
-    return _with_hash(Path(path).read_text(encoding="utf-8"))
+def _collected_stylesheet(names: tuple[str, ...]) -> tuple[str, str]:
+    paths = (staticfiles_storage.path(staticfiles_storage.stored_name(name)) for name in names)
+    return _with_hash(_joined(Path(path).read_text(encoding="utf-8") for path in paths))
+
+
+def _joined(texts) -> str:
+    return "\n".join(texts)
 
 
 def _with_hash(text: str) -> tuple[str, str]:

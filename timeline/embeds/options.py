@@ -31,8 +31,10 @@ THEMES = ("auto", "light", "dark")
 ORDERS = ("oldest", "newest")
 MIN_HEIGHT, MAX_HEIGHT = 150, 20000
 DEFAULT_FRAME_HEIGHT = 600
-# The embed's stylesheet, inline in its pages (embed_views.embeddable).
-EMBED_STYLESHEET = "css/embed.css"
+# The embed's stylesheet, inline in its pages (embed_views.embeddable): the
+# verdict badges shared with every page, then the card's own; joined into one
+# <style> with one CSP hash by inline_stylesheet.
+EMBED_STYLESHEET = ("css/verdict.css", "css/embed.css")
 MAX_VERDICTS = 20
 _VERDICT_SLUG = re.compile(r"^[-a-z0-9_]{1,50}$")
 

@@ -44,6 +44,7 @@ def embed_generator(context, timeline):
 
 @register.simple_tag
 def embed_stylesheet():
-    """The embed's stylesheet, inline (see embed_views.embeddable): our own
-    minified CSS, which holds no "</style>"."""
+    """The embed's stylesheet, inline (see embed_views.embeddable): the
+    verdict badges and the card (EMBED_STYLESHEET) as one <style>, whose
+    hash the policy names; our own minified CSS, which holds no "</style>"."""
     return format_html("<style>{}</style>", mark_safe(inline_stylesheet(EMBED_STYLESHEET)[0]))

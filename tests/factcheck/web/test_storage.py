@@ -33,3 +33,35 @@ def test_files_from_packages_are_left_as_shipped():
 
     shipped = Path(django_htmx.__file__).parent / "static" / "django_htmx" / "htmx-2.js"
     assert served("django_htmx/htmx-2.js") == shipped.read_text(encoding="utf-8")
+
+
+def test_an_inline_stylesheet_is_the_served_file_and_its_hash():
+    from factcheck.web.storage import inline_stylesheet
+    from tests.csp import sha256_source
+
+    text, source = inline_stylesheet("css/verdict.css")
+    assert text == served("css/verdict.css") and "--v-green-bg:#dcf2e2" in text
+    assert source == sha256_source(text)
+
+
+def test_several_stylesheets_inline_as_one_text_in_their_order_with_one_hash():
+    from factcheck.web.storage import inline_stylesheet
+    from tests.csp import sha256_source
+
+    text, source = inline_stylesheet(("css/verdict.css", "css/embed.css"))
+    assert text == served("css/verdict.css") + "\n" + served("css/embed.css")
+    assert source == sha256_source(text)
+    assert inline_stylesheet(["css/verdict.css", "css/embed.css"]) == (text, source)
+
+
+def test_with_debug_on_the_sources_are_inlined(settings):
+    from factcheck.web.storage import inline_stylesheet
+    from tests.csp import sha256_source
+
+    settings.DEBUG = True
+    sources = [
+        (Path(settings.BASE_DIR) / "static" / name).read_text(encoding="utf-8")
+        for name in ("css/verdict.css", "css/embed.css")
+    ]
+    text, source = inline_stylesheet(("css/verdict.css", "css/embed.css"))
+    assert text == "\n".join(sources) and source == sha256_source(text)
