@@ -29,7 +29,7 @@ class Verdict(models.Model):
     Unverified or In review. Editable in the admin; seeded by a migration."""
 
     class Colour(models.TextChoices):
-        # Tones defined in static/css/site.css with text contrast checked in
+        # Tones defined in static/css/verdict.css with text contrast checked in
         # light and dark mode; the label always travels with the colour.
         GREEN = "green", _("green")
         TEAL = "teal", _("teal")

@@ -45,7 +45,7 @@ from tests.editors import PASSWORD, make_editor, make_reader, status_post
 from tests.factories import ARTICLE_TEXT, make_article, make_claim, make_event, make_timeline
 from tests.html import form_fields
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
-from timeline.ingest.draft import draft_put, new_draft
+from timeline.ingest.draft import draft_new, draft_put
 from timeline.ingest.forms import ArticleForm
 from timeline.models import Actor
 
@@ -240,21 +240,21 @@ def ingest_accept(world, role, client):
     """Accept the first proposed event of a draft in the visitor's own session."""
     form = ArticleForm(ARTICLE)
     assert form.is_valid(), form.errors
-    draft = new_draft(article=form.article_fields(), text=form.cleaned_data["text"])
+    draft = draft_new(article=form.article_fields(), text=form.cleaned_data["text"])
     session = client.session
     draft_put(session, draft)
     session.save()
-    proposal = draft["events"][0]
-    prefix = f"event-{proposal['id']}"
+    proposal = draft.events[0]
+    prefix = f"event-{proposal.id}"
     data = {
-        f"{prefix}-title": proposal["title"],
-        f"{prefix}-when_0": proposal["date"],
-        f"{prefix}-when_1": proposal["precision"],
-        f"{prefix}-quote": proposal["quote"],
+        f"{prefix}-title": proposal.title,
+        f"{prefix}-when_0": proposal.when.date.isoformat(),
+        f"{prefix}-when_1": proposal.precision,
+        f"{prefix}-quote": proposal.quote,
         f"{prefix}-timeline": str(world.victims["timeline.timeline"].pk),
         f"{prefix}-publish": "on",
     }
-    return Request(f"/editor/ingest/{draft['id']}/event/{proposal['id']}/accept/", data)
+    return Request(f"/editor/ingest/{draft.id}/event/{proposal.id}/accept/", data)
 
 
 REQUESTS = {

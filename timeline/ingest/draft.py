@@ -279,13 +279,6 @@ def draft_new(*, article: DraftArticle, text: str) -> Draft:
     )
 
 
-def new_draft(*, article: DraftArticle, text: str) -> JSON:
-    """Interim, for callers that still read a draft as its JSON
-    (tests/factcheck/test_permission_matrix.py): `draft_new(...).to_json()`.
-    `draft_put` takes that JSON too. New code uses `draft_new`."""
-    return draft_new(article=article, text=text).to_json()
-
-
 def propose_events(text: str, mentions: Sequence[DateMention], sentences: Sequence[Sentence]) -> list[EventProposal]:
     """One proposed event per dated clause. A coarser date in the same clause
     as a finer one within it ("about a year ago, when ... in February") is the
@@ -429,9 +422,9 @@ def draft_get(session: Any, draft_id: str) -> Draft | None:
         return None
 
 
-def draft_put(session: Any, draft: Draft | JSON) -> None:
+def draft_put(session: Any, draft: Draft) -> None:
     """Keep the draft in the session; the oldest go when there are too many."""
-    data = draft.to_json() if isinstance(draft, Draft) else Draft.from_json(draft).to_json()
+    data = draft.to_json()
     stored = dict(session.get(SESSION_KEY, {}))
     stored[data["id"]] = data
     while len(stored) > MAX_DRAFTS:

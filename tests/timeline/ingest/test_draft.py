@@ -21,7 +21,6 @@ from timeline.ingest.draft import (
     draft_new,
     draft_put,
     highlighted,
-    new_draft,
 )
 
 SEED = (Path(__file__).resolve().parents[3] / "seeds" / "article.txt").read_text(encoding="utf-8")
@@ -134,13 +133,13 @@ def test_the_session_keeps_the_newest_drafts(seed_draft):
     assert draft_get(session, ids[0]) is None
 
 
-def test_the_interim_json_draft_is_kept_as_the_typed_one():
-    # tests/factcheck/test_permission_matrix.py still reads a draft as its JSON.
+def test_the_session_holds_the_draft_as_json_that_reads_back_the_same():
     session = Session()
-    data = new_draft(article=ARTICLE, text=SEED)
-    assert data["events"][0]["date"] and data["events"][0]["precision"]
-    draft_put(session, data)
-    assert draft_get(session, data["id"]).to_json() == data
+    draft = draft_new(article=ARTICLE, text=SEED)
+    draft_put(session, draft)
+    stored = session[SESSION_KEY][draft.id]
+    assert stored["events"][0]["date"] and stored["events"][0]["precision"]
+    assert Draft.from_json(stored) == draft
 
 
 def test_the_text_is_split_once_and_every_reader_gets_that_split(monkeypatch):
