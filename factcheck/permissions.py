@@ -3,12 +3,14 @@
 An editor is an active user with the permission to change claims, which the
 `Editors` group (made by a migration) grants; superusers have it too. Views
 use `editor_required`; services call `is_editor` on the acting user, so the
-rule holds whichever way a change comes in.
+rule holds whichever way a change comes in. `display_name` is how the desk
+names a user, in Python and (as the `display_name` filter) in templates.
 """
 
 from __future__ import annotations
 
 from functools import wraps
+from typing import Protocol
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
@@ -31,6 +33,19 @@ def is_editor(user) -> bool:
         and user.is_active
         and user.has_perm(EDITOR_PERMISSION)
     )
+
+
+class NamedUser(Protocol):
+    """A user as Django's user model names one."""
+
+    def get_full_name(self) -> str: ...
+
+    def get_username(self) -> str: ...
+
+
+def display_name(user: NamedUser) -> str:
+    """How the desk names a user: the full name, or the user name when there is none."""
+    return user.get_full_name() or user.get_username()
 
 
 def editors():

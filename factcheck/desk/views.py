@@ -27,7 +27,7 @@ from factcheck import services
 from factcheck.desk import selectors
 from factcheck.desk.forms import AssignForm, ClaimStatusForm, PublicationForm, QueueFilterForm
 from factcheck.models import Claim, Verdict
-from factcheck.permissions import editor_required
+from factcheck.permissions import display_name, editor_required
 
 PAGE_SIZE = 50
 QUEUE = "factcheck/editor/queue.html"
@@ -226,7 +226,7 @@ def _conflict(request, claim: Claim, desk: Desk, *, action: str, status_form: Cl
 def _editor_name(claim: Claim) -> str:
     if claim.changed_by is None:
         return _("the seed data")
-    return claim.changed_by.get_full_name() or claim.changed_by.get_username()
+    return display_name(claim.changed_by)
 
 
 @editor_required
@@ -337,7 +337,6 @@ def claim_assign(request, pk):
             if assignee is None:
                 message = _("Nobody is assigned to %(claim)s now.") % {"claim": _short(claim)}
             else:
-                name = assignee.get_full_name() or assignee.get_username()
-                message = _("Assigned %(claim)s to %(name)s.") % {"claim": _short(claim), "name": name}
+                message = _("Assigned %(claim)s to %(name)s.") % {"claim": _short(claim), "name": display_name(assignee)}
             return _saved(request, pk, desk, message, focus="assign")
     return _invalid(request, claim, desk, focus="assign", assign_form=form)
