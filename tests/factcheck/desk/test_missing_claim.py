@@ -9,7 +9,9 @@ from django_htmx.middleware import HtmxDetails
 
 from factcheck.desk.views import ClaimMissing, answers_missing_claim, desk_claim
 from factcheck.web.htmx import HtmxHttpRequest
+from tests.factcheck.desk.desk_client import seed_claim, status_form
 from tests.factories import make_claim
+from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +79,25 @@ def test_restoring_history_of_a_missing_claim_gets_the_404_page(editor_client):
     response = editor_client.get(f"/editor/claims/{GONE}/", headers=headers)
     assert response.status_code == 404
     assert "<html" in response.content.decode()
+
+
+class TestThroughTheDesk:
+    def test_a_claim_that_does_not_exist_gets_a_404_fragment(self, editor_client, seeded):
+        claim = seed_claim(6)
+        data = status_form(editor_client, claim)
+        response = editor_client.post("/editor/claims/999999/status/", data, headers=HTMX)
+        assert response.status_code == 404
+        assert "This claim no longer exists: nothing was saved." in response.content.decode()
+        assert editor_client.post("/editor/claims/999999/status/", data).status_code == 404
+        assert editor_client.post("/editor/claims/999999/publish/", {}, headers=HTMX).status_code == 404
+        assert editor_client.get("/editor/claims/999999/").status_code == 404
+
+    def test_opening_a_claim_that_is_gone_in_the_queue_gets_a_404_fragment(self, editor_client, seeded):
+        # The queue swaps a 404 into the card (editor layout's htmx-config):
+        # a fragment that says so, not the whole 404 page inside the card.
+        for query in ("?edit=1", ""):
+            response = editor_client.get(f"/editor/claims/999999/{query}", headers=HTMX)
+            assert response.status_code == 404
+            html = response.content.decode()
+            assert "<html" not in html and 'id="claim-999999"' in html
+            assert "This claim no longer exists." in html
