@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from factcheck.permissions import display_name
 from timeline.models import Actor, Article, Event, SourceLink, new_uid, quote_errors
 
 RATIONALE_MAX_LENGTH = 5000
@@ -254,7 +255,7 @@ class VerdictChange(models.Model):
     def editor_name(self) -> str:
         if self.editor is None:
             return str(_("Seed data"))
-        return self.editor.get_full_name() or self.editor.get_username()
+        return display_name(self.editor)
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

@@ -3,16 +3,21 @@
 An editor is an active user with the permission to change claims, which the
 `Editors` group (made by a migration) grants; superusers have it too. Views
 use `editor_required`; services call `is_editor` on the acting user, so the
-rule holds whichever way a change comes in.
+rule holds whichever way a change comes in. `display_name` is how the desk
+names a user, in Python and (as the `display_name` filter) in templates.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Protocol
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
-from django.template.response import TemplateResponse
+from django.http import HttpResponse
+
+from factcheck.web.htmx import HtmxHttpRequest, page_or_partial
 
 EDITORS_GROUP = "Editors"
 EDITOR_PERMISSION = "factcheck.change_claim"
@@ -33,6 +38,19 @@ def is_editor(user) -> bool:
     )
 
 
+class NamedUser(Protocol):
+    """A user as Django's user model names one."""
+
+    def get_full_name(self) -> str: ...
+
+    def get_username(self) -> str: ...
+
+
+def display_name(user: NamedUser) -> str:
+    """How the desk names a user: the full name, or the user name when there is none."""
+    return user.get_full_name() or user.get_username()
+
+
 def editors():
     """Every user who may work on the desk (active, with the permission), unordered."""
     return get_user_model().objects.with_perm(EDITOR_PERMISSION, backend=PERMISSIONS_BACKEND)
@@ -50,9 +68,9 @@ def desk_required(*permissions: str):
     """
     needed = permissions or (EDITOR_PERMISSION,)
 
-    def decorator(view):
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
-        def guarded(request, *args, **kwargs):
+        def guarded(request: HtmxHttpRequest, *args, **kwargs) -> HttpResponse:
             user = request.user
             if user.is_authenticated and user.is_active and user.has_perms(needed):
                 return view(request, *args, **kwargs)
@@ -69,9 +87,8 @@ def desk_required(*permissions: str):
 editor_required = desk_required()
 
 
-def forbidden(request):
+def forbidden(request: HtmxHttpRequest) -> HttpResponse:
     """The 403 page, or just its message for an HTMX request."""
-    template = "403.html#message" if getattr(request, "htmx", False) else "403.html"
-    response = TemplateResponse(request, template, status=403)
+    response = page_or_partial(request, "403.html", "message", status=403)
     response["Cache-Control"] = "no-store"
     return response

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from factcheck import rules
 from factcheck.models import RATIONALE_MAX_LENGTH, Claim, Verdict
+from factcheck.permissions import display_name
 from factcheck.services import SourceInput
 from timeline.models import HttpURLFormField
 
@@ -229,15 +230,11 @@ class AssignForm(forms.Form):
         super().__init__(data, prefix=f"{claim_prefix(claim)}-assign", initial=initial, label_suffix="", **kwargs)
         self.claim = claim
         self.editors = {editor.get_username(): editor for editor in editors}
-        self.fields["assignee"].choices = [("", _("Nobody")), *((name, _display(u)) for name, u in self.editors.items())]
+        self.fields["assignee"].choices = [("", _("Nobody")), *((name, display_name(u)) for name, u in self.editors.items())]
 
     def clean_assignee(self):
         name = self.cleaned_data["assignee"]
         return self.editors[name] if name else None
-
-
-def _display(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 class QueueFilterForm(forms.Form):
@@ -275,7 +272,7 @@ class QueueFilterForm(forms.Form):
             ("", _("Anyone or nobody")),
             ("me", _("Me")),
             ("nobody", _("Nobody")),
-            *((u.get_username(), _display(u)) for u in editors),
+            *((u.get_username(), display_name(u)) for u in editors),
         ]
 
     def values(self) -> dict[str, object]:

@@ -9,7 +9,9 @@ claim first, 404 when the claim is gone. A plain form post redirects back
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -27,11 +29,50 @@ from factcheck import services
 from factcheck.desk import selectors
 from factcheck.desk.forms import AssignForm, ClaimStatusForm, PublicationForm, QueueFilterForm
 from factcheck.models import Claim, Verdict
-from factcheck.permissions import editor_required
+from factcheck.permissions import display_name, editor_required
+from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
 
 PAGE_SIZE = 50
 QUEUE = "factcheck/editor/queue.html"
 CLAIM_PAGE = "factcheck/editor/claim.html"
+
+
+class ClaimMissing(Exception):
+    """The claim a desk view asked for is gone (deleted, or never was).
+
+    Raised by `desk_claim`; `answers_missing_claim` turns it into the 404."""
+
+    def __init__(self, pk: int, *, message: str = "") -> None:
+        super().__init__(pk)
+        self.pk = pk
+        self.message = message
+
+
+def desk_claim(pk: int, *, message: str = "") -> Claim:
+    """The claim as the desk shows it; `ClaimMissing` (with `message` for the
+    editor, if given) when there is none."""
+    try:
+        return selectors.claim_for_desk(pk)
+    except Claim.DoesNotExist:
+        raise ClaimMissing(pk, message=message) from None
+
+
+def answers_missing_claim(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The 404 for a `ClaimMissing` the view raises: for HTMX, a fragment in
+    place of the claim's card that says so; otherwise the 404 page."""
+
+    @wraps(view)
+    def wrapped(request: HtmxHttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except ClaimMissing as missing:
+            if not wants_partial(request):
+                raise Http404("No such claim.") from None
+            message = missing.message or _("This claim no longer exists: nothing was saved.")
+            context = {"pk": missing.pk, "announcement": message}
+            return render(request, f"{QUEUE}#claim-missing", context, status=404)
+
+    return wrapped
 
 
 @dataclass
@@ -66,7 +107,7 @@ def _desk() -> Desk:
     return Desk(scale=selectors.verdict_scale(), editors=selectors.desk_editors())
 
 
-def _card(claim: Claim, desk: Desk, *, detail=False, next_url="", **state) -> ClaimCard:
+def _card(claim: Claim, desk: Desk, *, detail: bool = False, next_url: str = "", **state) -> ClaimCard:
     shows_form = detail or state.get("open_editor")
     forms = {
         "status_form": ClaimStatusForm(claim=claim, scale=desk.scale) if shows_form else None,
@@ -82,16 +123,15 @@ def _card(claim: Claim, desk: Desk, *, detail=False, next_url="", **state) -> Cl
     return card
 
 
-def _render_card(request, card: ClaimCard, *, status: int, announcement: str):
+def _render_card(request: HtmxHttpRequest, card: ClaimCard, *, status: int, announcement: str) -> HttpResponse:
     """The card as a fragment (HTMX) or on the claim's editor page."""
+    if not wants_partial(request):
+        card.detail = True
+        card.history = list(selectors.claim_history(card.claim))
+        if card.status_form is None:
+            card.status_form = ClaimStatusForm(claim=card.claim, scale=selectors.verdict_scale())
     context = {"card": card, "announcement": announcement}
-    if request.htmx:
-        return render(request, f"{QUEUE}#card-response", context, status=status)
-    card.detail = True
-    card.history = list(selectors.claim_history(card.claim))
-    if card.status_form is None:
-        card.status_form = ClaimStatusForm(claim=card.claim, scale=selectors.verdict_scale())
-    return render(request, CLAIM_PAGE, context, status=status)
+    return page_or_partial(request, CLAIM_PAGE, "card-response", context, status=status)
 
 
 def _short(claim: Claim) -> str:
@@ -101,7 +141,7 @@ def _short(claim: Claim) -> str:
 @editor_required
 @require_safe
 @never_cache
-def queue(request):
+def queue(request: HtmxHttpRequest) -> HttpResponse:
     desk = _desk()
     filter_form = QueueFilterForm(
         request.GET,
@@ -122,53 +162,40 @@ def queue(request):
         "cards": cards,
         "counts": selectors.verdict_counts(for_counts, desk.scale),
     }
-    template = QUEUE
-    if request.htmx and request.htmx.target == "queue-results":
-        template += "#results"
-    return render(request, template, context)
+    # The filters' form asks for the results only; anything else gets the page.
+    results = "results" if request.htmx.target == "queue-results" else None
+    return page_or_partial(request, QUEUE, results, context)
 
 
 @editor_required
 @require_safe
 @never_cache
-def claim_detail(request, pk):
+@answers_missing_claim
+def claim_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """One claim for the desk: draft and published side by side, the whole history."""
-    claim = _claim_or_missing(request, pk, message=_("This claim no longer exists."))
-    if isinstance(claim, HttpResponse):
-        return claim
-    detail = not request.htmx or request.GET.get("detail") == "1"
+    claim = desk_claim(pk, message=_("This claim no longer exists."))
+    fragment = wants_partial(request)
+    detail = not fragment or request.GET.get("detail") == "1"
     edit = request.GET.get("edit") == "1"
     card = _card(claim, _desk(), detail=detail, next_url=request.GET.get("next", ""), open_editor=edit)
-    if request.htmx:
+    if fragment:
         # The card swapped in when an editor opens its form in the queue (or discards a conflict).
         if edit:
             card.status_form.fields["verdict"].widget.attrs["autofocus"] = True
         else:
             card.focus = "edit"
-        return render(request, f"{QUEUE}#claim-card", {"card": card})
-    return render(request, CLAIM_PAGE, {"card": card})
+    return page_or_partial(request, CLAIM_PAGE, "claim-card", {"card": card})
 
 
-def _claim_or_missing(request, pk, *, message: str = "") -> Claim | HttpResponse:
-    """The claim, or the 404 to answer: for HTMX, a fragment in place of its card."""
-    try:
-        return selectors.claim_for_desk(pk)
-    except Claim.DoesNotExist:
-        if request.htmx:
-            message = message or _("This claim no longer exists: nothing was saved.")
-            return render(request, f"{QUEUE}#claim-missing", {"pk": pk, "announcement": message}, status=404)
-        raise Http404("No such claim.") from None
-
-
-def _next_url(request, claim: Claim) -> str:
+def _next_url(request: HtmxHttpRequest, claim: Claim) -> str:
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         return target.split("#", 1)[0] + f"#claim-{claim.pk}"
     return reverse("editor:claim", kwargs={"pk": claim.pk})
 
 
-def _saved(request, pk: int, desk: Desk, message: str, *, focus: str):
-    if not request.htmx:
+def _saved(request: HtmxHttpRequest, pk: int, desk: Desk, message: str, *, focus: str) -> HttpResponse:
+    if not wants_partial(request):
         messages.success(request, message)
         # 303: the browser follows with a GET, so reloading does not post again.
         return HttpResponseRedirect(_next_url(request, Claim(pk=pk)), status=303)
@@ -177,11 +204,11 @@ def _saved(request, pk: int, desk: Desk, message: str, *, focus: str):
     return _render_card(request, card, status=200, announcement=message)
 
 
-def _detail(request) -> bool:
+def _detail(request: HtmxHttpRequest) -> bool:
     return request.POST.get("detail") == "1"
 
 
-def _invalid(request, claim: Claim, desk: Desk, *, focus: str, **forms):
+def _invalid(request: HtmxHttpRequest, claim: Claim, desk: Desk, *, focus: str, **forms) -> HttpResponse:
     message = _("Not saved: %(what)s needs correcting.") % {"what": _short(claim)}
     card = _card(
         claim,
@@ -195,7 +222,9 @@ def _invalid(request, claim: Claim, desk: Desk, *, focus: str, **forms):
     return _render_card(request, card, status=422, announcement=message)
 
 
-def _conflict(request, claim: Claim, desk: Desk, *, action: str, status_form: ClaimStatusForm | None = None):
+def _conflict(
+    request: HtmxHttpRequest, claim: Claim, desk: Desk, *, action: str, status_form: ClaimStatusForm | None = None
+) -> HttpResponse:
     """409: someone saved this claim first. Show what it says now, who changed
     it and when; keep what this editor typed, set to re-apply on the current version."""
     current = selectors.claim_for_desk(claim.pk)
@@ -226,16 +255,15 @@ def _conflict(request, claim: Claim, desk: Desk, *, action: str, status_form: Cl
 def _editor_name(claim: Claim) -> str:
     if claim.changed_by is None:
         return _("the seed data")
-    return claim.changed_by.get_full_name() or claim.changed_by.get_username()
+    return display_name(claim.changed_by)
 
 
 @editor_required
 @require_POST
-def claim_status(request, pk):
+@answers_missing_claim
+def claim_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Save the draft verdict, rationale and sources (and a note for the history)."""
-    claim = _claim_or_missing(request, pk)
-    if isinstance(claim, HttpResponse):
-        return claim
+    claim = desk_claim(pk)
     desk = _desk()
     form = ClaimStatusForm(request.POST, claim=claim, scale=desk.scale)
     if form.is_valid():
@@ -274,22 +302,22 @@ def _differs(claim: Claim) -> bool:
 
 @editor_required
 @require_POST
-def claim_publish(request, pk):
+@answers_missing_claim
+def claim_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Show readers the draft: verdict, rationale and sources as they are now."""
     return _publication(request, pk, action="publish")
 
 
 @editor_required
 @require_POST
-def claim_unpublish(request, pk):
+@answers_missing_claim
+def claim_unpublish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Take the claim off every public page; its history stays."""
     return _publication(request, pk, action="unpublish")
 
 
-def _publication(request, pk, *, action: str):
-    claim = _claim_or_missing(request, pk)
-    if isinstance(claim, HttpResponse):
-        return claim
+def _publication(request: HtmxHttpRequest, pk: int, *, action: str) -> HttpResponse:
+    claim = desk_claim(pk)
     desk = _desk()
     form = PublicationForm(request.POST, claim=claim, action=action)
     service = services.claim_publish if action == "publish" else services.claim_unpublish
@@ -320,11 +348,10 @@ def _publication(request, pk, *, action: str):
 
 @editor_required
 @require_POST
-def claim_assign(request, pk):
+@answers_missing_claim
+def claim_assign(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Put the claim on an editor's list ("mine"), or nobody's."""
-    claim = _claim_or_missing(request, pk)
-    if isinstance(claim, HttpResponse):
-        return claim
+    claim = desk_claim(pk)
     desk = _desk()
     form = AssignForm(request.POST, claim=claim, editors=desk.editors)
     if form.is_valid():
@@ -337,7 +364,6 @@ def claim_assign(request, pk):
             if assignee is None:
                 message = _("Nobody is assigned to %(claim)s now.") % {"claim": _short(claim)}
             else:
-                name = assignee.get_full_name() or assignee.get_username()
-                message = _("Assigned %(claim)s to %(name)s.") % {"claim": _short(claim), "name": name}
+                message = _("Assigned %(claim)s to %(name)s.") % {"claim": _short(claim), "name": display_name(assignee)}
             return _saved(request, pk, desk, message, focus="assign")
     return _invalid(request, claim, desk, focus="assign", assign_form=form)

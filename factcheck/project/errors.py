@@ -8,17 +8,23 @@ the 400 page.
 
 An HTMX request gets only the message (the page's `message` partial), not a
 whole page to swap into a card: the desk's script shows it in the page's
-live region (static/js/editor.js).
+live region (static/js/editor.js). The handler may run before django-htmx's
+middleware has (a request refused early has no `request.htmx`): then it is
+answered as a browser's, which `page_or_partial` does by itself.
 """
+
+from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.shortcuts import render
+from django.http import HttpResponse
 
+from factcheck.web.htmx import HtmxHttpRequest, page_or_partial
 from timeline.ingest.draft import MAX_ARTICLE_CHARS
 
 
-def bad_request(request, exception=None):
+def bad_request(request: HtmxHttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """413 for a form over the size limit, else 400; the page or its message."""
     if isinstance(exception, RequestDataTooBig):
         template, status = "413.html", 413
         context = {
@@ -27,8 +33,6 @@ def bad_request(request, exception=None):
         }
     else:
         template, status, context = "400.html", 400, {}
-    if getattr(request, "htmx", False):
-        template += "#message"
-    response = render(request, template, context, status=status)
+    response = page_or_partial(request, template, "message", context, status=status)
     response["Cache-Control"] = "no-store"
     return response

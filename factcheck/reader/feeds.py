@@ -4,10 +4,12 @@ for claims that are published now."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Max, Subquery
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
@@ -114,9 +116,9 @@ class VerdictChangesFeed(Feed):
         return [change.to_verdict.localized_label]
 
     @classmethod
-    def as_view(cls):
+    def as_view(cls) -> Callable[[HttpRequest], HttpResponse]:
         @require_safe
-        def view(request):
+        def view(request: HttpRequest) -> HttpResponse:
             language = (request.GET.get("lang") or settings.LANGUAGE_CODE).strip()
             if language not in language_codes():
                 return HttpResponse(
@@ -125,7 +127,7 @@ class VerdictChangesFeed(Feed):
                     content_type="text/plain; charset=utf-8",
                 )
 
-            def build(etag: str):
+            def build(etag: str) -> HttpResponse:
                 with translation.override(language):
                     return cls(site_root(request))(request)
 

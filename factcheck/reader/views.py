@@ -1,4 +1,9 @@
-from django.http import Http404
+"""The public claim page: the quote in its article, the published verdict,
+its corrections and the timeline it belongs to."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -8,7 +13,8 @@ from timeline.quotes import Span, context_around
 
 
 @require_safe
-def claim_detail(request, pk):
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A published claim for readers; 404 for any other."""
     try:
         claim = selectors.claim_for_readers(pk)
     except Claim.DoesNotExist:

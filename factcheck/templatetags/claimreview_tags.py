@@ -1,3 +1,7 @@
+"""The claim page's ClaimReview (schema.org JSON-LD) block."""
+
+from __future__ import annotations
+
 from django import template
 
 from factcheck.reader.claimreview import claim_review, json_ld

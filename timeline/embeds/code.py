@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.http import HttpRequest
 
 from factcheck.models import Claim, Verdict
 from factcheck.web.site import site_root
@@ -83,7 +84,8 @@ def read_options(query, prefix: str = "") -> EmbedOptions:
     return EmbedOptions.from_query(kept)
 
 
-def embed_code_context(request, timeline: Timeline, options: EmbedOptions) -> dict:
+def embed_code_context(request: HttpRequest, timeline: Timeline, options: EmbedOptions) -> dict:
+    """What the generator's snippets and preview show for `options`."""
     root = site_root(request)
     return {
         "timeline": timeline,

@@ -7,12 +7,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.request import split_domain_port, validate_host
 from django.shortcuts import get_object_or_404, render
 from django.urls import Resolver404, resolve
@@ -23,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_safe
 
+from factcheck.web.htmx import HtmxHttpRequest
 from factcheck.web.http_cache import mark_shared, shared_response
 from factcheck.web.site import language_codes, site_root
 from factcheck.web.storage import inline_stylesheet
@@ -60,14 +64,14 @@ def frame_ancestors() -> list[str]:
     return sources if "'self'" in sources else [*sources, "'self'"]
 
 
-def embeddable(view):
+def embeddable(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """The only framable responses: no X-Frame-Options, and a CSP
     frame-ancestors from the settings instead of 'none'. Their stylesheet
     is inline (one round trip fewer before the first event shows), allowed
     by its hash."""
 
     @wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = view(request, *args, **kwargs)
         response.xframe_options_exempt = True
         response._csp_replace = {"frame-ancestors": frame_ancestors()}
@@ -77,14 +81,14 @@ def embeddable(view):
     return wrapped
 
 
-def _error_language(request) -> str:
+def _error_language(request: HttpRequest) -> str:
     """Errors, like the page, speak the language of the URL (or the site's),
     never the reader's: a shared cache hands them to everyone."""
     requested = (request.GET.get("lang") or "").strip()
     return requested if requested in language_codes() else settings.LANGUAGE_CODE
 
 
-def _embed_error(request, status: int, message, language: str) -> HttpResponse:
+def _embed_error(request: HttpRequest, status: int, message: str | EmbedOptionError, language: str) -> HttpResponse:
     with translation.override(language):
         text = _(message) if isinstance(message, str) else str(message)
         response = render(request, "embed/error.html", {"message": text, "status": status}, status=status)
@@ -93,7 +97,7 @@ def _embed_error(request, status: int, message, language: str) -> HttpResponse:
 
 @embeddable
 @require_safe
-def embed_timeline(request, slug):
+def embed_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         # No query string (the usual embed): no parsing.
         options = EmbedOptions.from_query(request.GET) if request.META.get("QUERY_STRING") else DEFAULT_OPTIONS
@@ -135,7 +139,7 @@ def _loader_source() -> tuple[bytes, str]:
 
 
 @require_safe
-def embed_loader(request):
+def embed_loader(request: HttpRequest) -> HttpResponse:
     """The script newsrooms paste, at a URL that never changes (static files
     get hashed names); short max-age so fixes reach pages."""
     content, etag = _loader_source()
@@ -163,7 +167,7 @@ def _size(value: str | None, name: str) -> int | None:
     return min(int(value), MAX_OEMBED_SIZE)
 
 
-def _our_host(request, netloc: str) -> bool:
+def _our_host(request: HttpRequest, netloc: str) -> bool:
     if netloc.lower() == request.get_host().lower():
         return True
     domain, _port = split_domain_port(netloc)
@@ -188,73 +192,148 @@ def _timeline_slug(path: str, query: str) -> tuple[str | None, EmbedOptions]:
     return None, EmbedOptions()
 
 
-@require_safe
-def oembed(request):
-    """oEmbed 1.0 for timeline pages and embeds: a `rich` response."""
+class OEmbedRefusal(Exception):
+    """Why an oEmbed request gets no embed: its status and message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class OEmbedQuery:
+    """An oEmbed request's parameters, read and checked."""
+
+    path: str  # of the url asked about, on this site
+    query: str
+    maxwidth: int | None
+    maxheight: int | None
+
+
+@dataclass(frozen=True)
+class OEmbedTarget:
+    """The published timeline a url names, and the embed options it carries."""
+
+    slug: str
+    stamp: stamps.TimelineStamp
+    options: EmbedOptions
+
+
+@dataclass(frozen=True)
+class OEmbedFrame:
+    """The frame's size, and the options its embed URL carries (the height
+    is one of them when the consumer set maxheight)."""
+
+    width: int
+    height: int
+    fixed_width: bool
+    options: EmbedOptions
+
+
+@contextmanager
+def _bad_parameters() -> Iterator[None]:
+    """A bad option or an unreadable url is the consumer's error: 400."""
+    try:
+        yield
+    except EmbedOptionError as error:
+        raise OEmbedRefusal(400, str(error)) from None
+    except ValueError:
+        raise OEmbedRefusal(400, "The url is not a valid address.") from None
+
+
+def _oembed_query(request: HttpRequest) -> OEmbedQuery:
+    """The parameters, checked in this order; `OEmbedRefusal` for the first
+    that is wrong."""
     if request.GET.get("format", "json") != "json":
-        return _json_error(501, "Only format=json is supported.")
+        raise OEmbedRefusal(501, "Only format=json is supported.")
     url = request.GET.get("url", "").strip()
     if not url:
-        return _json_error(400, "The url parameter is required.")
+        raise OEmbedRefusal(400, "The url parameter is required.")
     if len(url) > MAX_URL_LENGTH:
-        return _json_error(400, f"The url is longer than {MAX_URL_LENGTH} characters.")
-    try:
+        raise OEmbedRefusal(400, f"The url is longer than {MAX_URL_LENGTH} characters.")
+    with _bad_parameters():
         maxwidth = _size(request.GET.get("maxwidth"), "maxwidth")
         maxheight = _size(request.GET.get("maxheight"), "maxheight")
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            return _json_error(400, "The url must be an http or https address.")
+            raise OEmbedRefusal(400, "The url must be an http or https address.")
         if not _our_host(request, parts.netloc):
-            return _json_error(404, "That address is not on this site.")
-        slug, options = _timeline_slug(parts.path or "/", parts.query)
-    except EmbedOptionError as error:
-        return _json_error(400, str(error))
-    except ValueError:
-        return _json_error(400, "The url is not a valid address.")
-    if slug is None:
-        return _json_error(404, "That address is not a published timeline.")
-    stamp = stamps.timeline_stamp(slug)
-    if stamp is None:
-        return _json_error(404, "That address is not a published timeline.")
+            raise OEmbedRefusal(404, "That address is not on this site.")
+    return OEmbedQuery(path=parts.path or "/", query=parts.query, maxwidth=maxwidth, maxheight=maxheight)
 
+
+def _oembed_target(asked: OEmbedQuery) -> OEmbedTarget:
+    """The published timeline the url names; `OEmbedRefusal` when none."""
+    with _bad_parameters():
+        slug, options = _timeline_slug(asked.path, asked.query)
+    stamp = stamps.timeline_stamp(slug) if slug is not None else None
+    if stamp is None:
+        raise OEmbedRefusal(404, "That address is not a published timeline.")
+    return OEmbedTarget(slug=slug, stamp=stamp, options=options)
+
+
+def _oembed_frame(options: EmbedOptions, *, maxwidth: int | None, maxheight: int | None) -> OEmbedFrame:
+    """The default width unless the consumer caps it; the embed's height,
+    capped by maxheight (and then set on the embed, within its limits)."""
     width = min(OEMBED_DEFAULT_WIDTH, maxwidth) if maxwidth else OEMBED_DEFAULT_WIDTH
     if maxheight:
         height = min(frame_height(options), maxheight)
         options = dataclasses.replace(options, height=min(max(height, MIN_HEIGHT), MAX_HEIGHT))
     else:
         height = frame_height(options) if options.height else DEFAULT_FRAME_HEIGHT
-    root = site_root(request)
+    return OEmbedFrame(width=width, height=height, fixed_width=bool(maxwidth), options=options)
 
-    def build(etag: str) -> JsonResponse:
-        timeline = Timeline.objects.only("title").get(pk=stamp.pk)
-        html = format_html(
-            '<iframe data-claim-timeline src="{}" title="{}" width="{}" height="{}" frameborder="0" loading="lazy"></iframe>'
-            '<script async src="{}"></script>',
-            embed_url(root, slug, options),
-            timeline.title,
-            width if maxwidth else "100%",
-            height,
-            loader_url(root),
-        )
-        data = {
-            "version": "1.0",
-            "type": "rich",
-            "provider_name": settings.NEWSROOM_NAME,
-            "provider_url": root + "/",
-            "title": timeline.title,
-            "html": str(html),
-            "width": width,
-            "height": height,
-            "cache_age": settings.OEMBED_CACHE_AGE,
-        }
-        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
-    variant = f"{root}|{slug}|{options.variant()}|{maxwidth}|{maxheight}|{settings.OEMBED_CACHE_AGE}"
-    return shared_response(request, stamp=stamp, variant=variant, build=build, cors=True)
+def _oembed_data(*, root: str, slug: str, title: str, frame: OEmbedFrame) -> dict[str, object]:
+    """The oEmbed 1.0 `rich` response: the frame and the loader script."""
+    html = format_html(
+        '<iframe data-claim-timeline src="{}" title="{}" width="{}" height="{}" frameborder="0" loading="lazy"></iframe>'
+        '<script async src="{}"></script>',
+        embed_url(root, slug, frame.options),
+        title,
+        frame.width if frame.fixed_width else "100%",
+        frame.height,
+        loader_url(root),
+    )
+    return {
+        "version": "1.0",
+        "type": "rich",
+        "provider_name": settings.NEWSROOM_NAME,
+        "provider_url": root + "/",
+        "title": title,
+        "html": str(html),
+        "width": frame.width,
+        "height": frame.height,
+        "cache_age": settings.OEMBED_CACHE_AGE,
+    }
 
 
 @require_safe
-def api_timeline(request, slug):
+def oembed(request: HttpRequest) -> HttpResponse:
+    """oEmbed 1.0 for timeline pages and embeds: a `rich` response, cached
+    like the embed (its version is the timeline's stamp)."""
+    try:
+        asked = _oembed_query(request)
+        target = _oembed_target(asked)
+    except OEmbedRefusal as refusal:
+        return _json_error(refusal.status, refusal.message)
+    frame = _oembed_frame(target.options, maxwidth=asked.maxwidth, maxheight=asked.maxheight)
+    root = site_root(request)
+
+    def build(etag: str) -> JsonResponse:
+        timeline = Timeline.objects.only("title").get(pk=target.stamp.pk)
+        data = _oembed_data(root=root, slug=target.slug, title=timeline.title, frame=frame)
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+    variant = (
+        f"{root}|{target.slug}|{frame.options.variant()}|{asked.maxwidth}|{asked.maxheight}|{settings.OEMBED_CACHE_AGE}"
+    )
+    return shared_response(request, stamp=target.stamp, variant=variant, build=build, cors=True)
+
+
+@require_safe
+def api_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     """The timeline in TimelineJS 3 JSON; `?lang=` picks the language of
     display dates and labels (default: the timeline's)."""
     language = (request.GET.get("lang") or "").strip()
@@ -281,9 +360,10 @@ def api_timeline(request, slug):
 
 
 @require_safe
-def embed_code(request, slug):
+def embed_code(request: HttpRequest, slug: str) -> HttpResponse:
     """The embed-code panel's snippets and preview for the options picked
-    (`embed_*` parameters): what its script swaps in as options change."""
+    (`embed_*` parameters): what its script swaps in as options change.
+    Always the part: the script asks with fetch(), not HTMX."""
     timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
     options = read_options(request.GET, PREFIX)
     context = {"gen": embed_code_context(request, timeline, options), "timeline": timeline}
@@ -291,8 +371,9 @@ def embed_code(request, slug):
 
 
 @require_safe
-def embed_code_panel(request, slug):
+def embed_code_panel(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The whole embed-code panel (options, snippets, preview, its styles and
-    script), fetched when a reader opens it on the timeline page."""
+    script), fetched when a reader opens it on the timeline page. Always the
+    part: without JavaScript the timeline page renders the panel in place."""
     timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
     return render(request, "embed/generator.html#panel", {"timeline": timeline})

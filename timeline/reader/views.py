@@ -1,40 +1,62 @@
+"""The reader's timeline pages (the featured one at /, any published one by
+slug) and the date widget's live reading of a typed date.
+
+One URL serves every view of a timeline: the filters, search, page and
+opened event are query parameters, so any view can be shared and Back
+returns to it. HTMX asks for the part it swaps, named by HX-Target: one
+event opened or closed, the next page, or the results of new filters.
+"""
+
+from __future__ import annotations
+
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
 from timeline import selectors as timeline_selectors
 from timeline.dates import Precision
 from timeline.forms import AUTO, read_fuzzy_date
 from timeline.models import Timeline
 from timeline.reader import selectors
-from timeline.reader.filters import TimelineFilterForm
+from timeline.reader.filters import ReaderRequest, TimelineFilterForm
+
+TEMPLATE = "timeline/timeline_detail.html"
 
 
-def _render_timeline(request, timeline: Timeline):
-    """The reader's timeline page; with HTMX, only the part that changes.
-
-    One URL serves every view of the timeline: the filters, search, page and
-    opened event are query parameters, so any view can be shared and Back
-    returns to it. HTMX asks for the fragment it swaps (named by HX-Target):
-    one event opened or closed, the next page, or the results of new filters.
-    """
+def _render_timeline(request: HtmxHttpRequest, timeline: Timeline) -> HttpResponse:
+    """The reader's timeline page; with HTMX, only the part that changes."""
     asked = TimelineFilterForm(request.GET).reader_request()
-    criteria = asked.criteria
-    htmx = request.htmx and not request.htmx.history_restore_request
-    target = (request.htmx.target or "") if htmx else ""
+    fragment = wants_partial(request)
+    target = (request.htmx.target or "") if fragment else ""
 
     event_id = _event_target(target)
     if event_id is not None:
         # Open or close one event's details in place.
-        event = selectors.timeline_event_for_reader(
-            timeline, event_id, criteria, details=asked.open_event == event_id
-        )
-        context = {"timeline": timeline, "event": event, "event_id": event_id, "content_lang": _content_lang(timeline)}
-        return _reader_response(request, "timeline/timeline_detail.html#event-response", context)
+        return _reader_response(request, "event-response", _event_context(timeline, asked, event_id))
 
+    partial, context = _events_view(timeline, asked, more=target == "more-events", fragment=fragment)
+    response = _reader_response(request, partial, context)
+    if fragment and request.htmx.current_url_abs_path == request.get_full_path():
+        # The same view again (Enter after the search already ran): no new history entry.
+        response["HX-Push-Url"] = "false"
+    return response
+
+
+def _event_context(timeline: Timeline, asked: ReaderRequest, event_id: int) -> dict:
+    event = selectors.timeline_event_for_reader(
+        timeline, event_id, asked.criteria, details=asked.open_event == event_id
+    )
+    return {"timeline": timeline, "event": event, "event_id": event_id, "content_lang": _content_lang(timeline)}
+
+
+def _events_view(timeline: Timeline, asked: ReaderRequest, *, more: bool, fragment: bool) -> tuple[str | None, dict]:
+    """The part to answer (None: the whole page) and its context: the next
+    page (`more`), the results of new filters (`fragment`), or the page."""
+    criteria = asked.criteria
     page = selectors.timeline_event_page(timeline, criteria, page=asked.page, open_event=asked.open_event)
     notices = [*asked.notices, page.notice] if page.notice else list(asked.notices)
     context = {
@@ -50,21 +72,14 @@ def _render_timeline(request, timeline: Timeline):
             selectors.timeline_unplaced_claims_matching(timeline, criteria) if not page.has_next else []
         ),
     }
-    template = "timeline/timeline_detail.html"
-    if target == "more-events":
-        template += "#page-response"  # the next page, appended: no menus, no year list
-    else:
-        context["years"] = selectors.timeline_year_index(timeline, criteria)
-        if htmx:
-            template += "#results-response"
-        else:
-            context["options"] = selectors.timeline_filter_options(timeline, criteria)
-            context["articles"] = timeline_selectors.timeline_articles(timeline)
-    response = _reader_response(request, template, context)
-    if htmx and request.htmx.current_url_abs_path == request.get_full_path():
-        # The same view again (Enter after the search already ran): no new history entry.
-        response["HX-Push-Url"] = "false"
-    return response
+    if more:
+        return "page-response", context  # the next page, appended: no menus, no year list
+    context["years"] = selectors.timeline_year_index(timeline, criteria)
+    if fragment:
+        return "results-response", context
+    context["options"] = selectors.timeline_filter_options(timeline, criteria)
+    context["articles"] = timeline_selectors.timeline_articles(timeline)
+    return None, context
 
 
 def _content_lang(timeline: Timeline) -> str:
@@ -80,15 +95,15 @@ def _event_target(target: str) -> int | None:
     return None
 
 
-def _reader_response(request, template, context):
-    response = render(request, template, context)
+def _reader_response(request: HtmxHttpRequest, partial: str | None, context: dict) -> HttpResponse:
+    response = page_or_partial(request, TEMPLATE, partial, context)
     # One URL answers with the page or a fragment: caches must keep them apart.
     patch_vary_headers(response, ["HX-Request", "HX-Target"])
     return response
 
 
 @require_safe
-def home(request):
+def home(request: HtmxHttpRequest) -> HttpResponse:
     timeline = timeline_selectors.timeline_featured()
     if timeline is None:
         raise Http404("No timeline has been published yet.")
@@ -96,13 +111,13 @@ def home(request):
 
 
 @require_safe
-def timeline_detail(request, slug):
+def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
     return _render_timeline(request, timeline)
 
 
 @require_safe
-def date_preview(request):
+def date_preview(request: HtmxHttpRequest) -> HttpResponse:
     """How a typed date will be saved, for the date widget's live reading.
 
     Reads the widget's two inputs (`<name>_0` text, `<name>_1` precision)."""

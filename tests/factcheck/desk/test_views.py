@@ -12,38 +12,12 @@ from django.utils import timezone
 
 from factcheck.models import Claim, ClaimSource, Verdict
 from factcheck.services import claim_unpublish
+from tests.factcheck.desk.desk_client import HTMX, cards, rate, seed_claim, status_form
 from tests.factories import make_event, make_timeline
 from tests.html import form_fields
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HX-Request": "true"}
-
-
-def seed_claim(n: int) -> Claim:
-    return Claim.objects.get(uid=f"seed-claim-{n:02d}")
-
-
-def cards(html: str) -> list[str]:
-    return re.findall(r'<article class="desk-claim[^"]*" id="claim-(\d+)"', html)
-
-
-def status_form(client, claim, *, page="/editor/", headers=HTMX) -> dict[str, str]:
-    """The claim's form as an editor opens it on `page`: fetched into the card
-    (htmx), or on the claim's own page (without JavaScript)."""
-    response = client.get(f"/editor/claims/{claim.pk}/", {"edit": "1", "next": page}, headers=headers)
-    return form_fields(response.content.decode(), form_id=f"claim-{claim.pk}-form")
-
-
-def rate(client, claim, *, page="/editor/", headers=HTMX, **changes):
-    """Fill the claim's form as an editor opens it on `page`, change some fields, post it."""
-    data = status_form(client, claim, page=page, headers=headers)
-    prefix = f"claim-{claim.pk}-"
-    for name, value in changes.items():
-        data[prefix + name.replace("__", "-")] = value
-    return client.post(f"/editor/claims/{claim.pk}/status/", data, headers=headers)
-
 
 MARAGO_RATING = dict(
     verdict="mostly-accurate",
@@ -272,7 +246,7 @@ class TestSavingAVerdict:
         assert message in html
         assert "Not saved:" in html  # the live region says so too
         if field not in ("version", "sources"):
-            assert f'aria-invalid="true"' in html and f'id="id_claim-{claim.pk}-{field}_error"' in html
+            assert 'aria-invalid="true"' in html and f'id="id_claim-{claim.pk}-{field}_error"' in html
         if changes.get("rationale", "").strip():
             assert changes["rationale"][:100] in html
         claim.refresh_from_db()
@@ -296,80 +270,8 @@ class TestSavingAVerdict:
         assert "<h1 class=\"desk-page__quote\">" in html
         assert "A final verdict needs a rationale" in html and "A final verdict needs at least one source." in html
 
-    def test_a_claim_that_does_not_exist_gets_a_404_fragment(self, editor_client, seeded):
-        claim = seed_claim(6)
-        data = status_form(editor_client, claim)
-        response = editor_client.post("/editor/claims/999999/status/", data, headers=HTMX)
-        assert response.status_code == 404
-        assert "This claim no longer exists: nothing was saved." in response.content.decode()
-        assert editor_client.post("/editor/claims/999999/status/", data).status_code == 404
-        assert editor_client.post("/editor/claims/999999/publish/", {}, headers=HTMX).status_code == 404
-        assert editor_client.get("/editor/claims/999999/").status_code == 404
-
-    def test_opening_a_claim_that_is_gone_in_the_queue_gets_a_404_fragment(self, editor_client, seeded):
-        # The queue swaps a 404 into the card (editor layout's htmx-config):
-        # a fragment that says so, not the whole 404 page inside the card.
-        for query in ("?edit=1", ""):
-            response = editor_client.get(f"/editor/claims/999999/{query}", headers=HTMX)
-            assert response.status_code == 404
-            html = response.content.decode()
-            assert "<html" not in html and 'id="claim-999999"' in html
-            assert "This claim no longer exists." in html
-
     def test_get_is_not_a_way_to_write(self, editor_client, seeded):
         assert editor_client.get(f"/editor/claims/{seed_claim(6).pk}/status/").status_code == 405
-
-
-class TestConflicts:
-    def test_a_save_from_an_old_version_gets_a_409_with_the_current_verdict_and_keeps_the_typed_text(
-        self, editor_client, other_client, other_editor, seeded
-    ):
-        claim = seed_claim(6)
-        mine = status_form(editor_client, claim)  # loaded before Ben saves
-        rate(other_client, claim, verdict="in-review", note="Ben is on it")
-        ben_version = Claim.objects.get(pk=claim.pk).version
-
-        p = f"claim-{claim.pk}-"
-        mine.update({p + "verdict": "false", p + "rationale": "My own reasoning, typed at length.",
-                     p + "sources-0-title": "My source"})
-        response = editor_client.post(f"/editor/claims/{claim.pk}/status/", mine, headers=HTMX)
-        assert response.status_code == 409
-        html = response.content.decode()
-        assert cards(html) == [str(claim.pk)]
-        assert "Not saved: someone changed this claim first" in html
-        assert "Ben Okafor changed it" in html
-        assert 'class="verdict verdict--blue verdict--state">In review</span>' in html
-        assert "My own reasoning, typed at length." in html and 'value="My source"' in html
-        assert f'name="{p}version" value="{ben_version}"' in html
-        assert "Discard my changes" in html
-        claim.refresh_from_db()
-        assert claim.verdict.slug == "in-review" and claim.version == ben_version
-
-        # Re-applying the kept form is a deliberate save on the current version.
-        again = form_fields(html, form_id=f"claim-{claim.pk}-form")
-        response = editor_client.post(f"/editor/claims/{claim.pk}/status/", again, headers=HTMX)
-        assert response.status_code == 200
-        claim.refresh_from_db()
-        assert claim.verdict.slug == "false" and claim.rationale == "My own reasoning, typed at length."
-
-    def test_publishing_from_an_old_version_is_a_409_too(self, editor_client, other_client, seeded):
-        claim = seed_claim(6)
-        html = editor_client.get(f"/editor/claims/{claim.pk}/").content.decode()
-        rate(other_client, claim, verdict="in-review")
-        unpublish = form_fields(html, action=f"/editor/claims/{claim.pk}/unpublish/")
-        response = editor_client.post(f"/editor/claims/{claim.pk}/unpublish/", unpublish, headers=HTMX)
-        assert response.status_code == 409
-        assert "Not unpublished: someone changed this claim first" in response.content.decode()
-        assert Claim.objects.get(pk=claim.pk).published
-
-    def test_without_javascript_a_conflict_shows_the_claims_page_with_409(self, editor_client, other_client, seeded):
-        claim = seed_claim(6)
-        mine = status_form(editor_client, claim)
-        rate(other_client, claim, verdict="in-review")
-        mine[f"claim-{claim.pk}-verdict"] = "not-checkable"
-        response = editor_client.post(f"/editor/claims/{claim.pk}/status/", mine)
-        assert response.status_code == 409
-        assert "Not saved: someone changed this claim first" in response.content.decode()
 
 
 class TestPublishing:
