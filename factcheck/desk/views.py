@@ -29,7 +29,8 @@ from factcheck import services
 from factcheck.desk import selectors
 from factcheck.desk.forms import AssignForm, ClaimStatusForm, PublicationForm, QueueFilterForm
 from factcheck.models import Claim, Verdict
-from factcheck.permissions import display_name, editor_required
+from factcheck.permissions import display_name
+from factcheck.web.guards import editor_required
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
 
 PAGE_SIZE = 50

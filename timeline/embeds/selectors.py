@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck import selectors as claim_selectors
 from factcheck.models import Claim, Verdict
-from timeline import selectors
 from timeline.embeds.options import EmbedOptions
 from timeline.models import Event, Timeline
 
@@ -30,8 +30,8 @@ def embed_content(timeline: Timeline, options: EmbedOptions) -> EmbedContent:
 
     With a verdict filter only claims rated so are kept, and only the events
     that carry one of them."""
-    events = list(selectors.timeline_events(timeline))
-    unplaced = list(selectors.timeline_unplaced_claims(timeline))
+    events = list(claim_selectors.timeline_events(timeline))
+    unplaced = list(claim_selectors.timeline_unplaced_claims(timeline))
     if options.verdicts:
         wanted = set(options.verdicts)
         for event in events:

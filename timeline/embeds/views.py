@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_safe
 
+from factcheck import selectors as claim_selectors
 from factcheck.web.htmx import HtmxHttpRequest
 from factcheck.web.http_cache import mark_shared, shared_response
 from factcheck.web.site import language_codes, site_root
@@ -350,8 +351,8 @@ def api_timeline(request: HttpRequest, slug: str) -> HttpResponse:
             timeline = Timeline.objects.get(pk=stamp.pk)
             data = timeline_to_timelinejs(
                 timeline,
-                selectors.timeline_events(timeline),
-                selectors.timeline_unplaced_claims(timeline),
+                claim_selectors.timeline_events(timeline),
+                claim_selectors.timeline_unplaced_claims(timeline),
                 root=root,
             )
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

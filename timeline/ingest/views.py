@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from factcheck.models import Claim
-from factcheck.permissions import desk_required
+from factcheck.web.guards import desk_required
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
 from timeline import selectors
 from timeline.ingest.draft import (

@@ -101,7 +101,7 @@ def event_text(event: Event, root: str) -> str:
 def timeline_to_timelinejs(timeline: Timeline, events, unplaced_claims, *, root: str) -> dict:
     """The timeline as TimelineJS 3 JSON. Call with the wanted language active;
     `events` are the published events with `public_claims` (see
-    `selectors.timeline_events`), `root` is "https://host" for links."""
+    `factcheck.selectors.timeline_events`), `root` is "https://host" for links."""
     title_text = str(_paragraphs(timeline.description, "ct-description")) + str(_claims_html(unplaced_claims, root))
     slides = []
     for event in events:

@@ -11,10 +11,11 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext, ngettext
 
 from factcheck.models import Claim, Verdict
+from factcheck.selectors import timeline_unplaced_claims
 from timeline.models import Actor, Event, Timeline
 from timeline.reader.filters import Criteria, FilterOptions
 from timeline.reader.search import filter_by_text, search_terms
-from timeline.selectors import timeline_articles, timeline_unplaced_claims
+from timeline.selectors import timeline_articles
 
 # Reading a timeline with filters, search and pages (the reader's page).
 # Each function's query count is fixed: it does not grow with the timeline.
