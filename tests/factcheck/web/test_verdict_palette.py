@@ -21,9 +21,11 @@ from timeline.embeds.options import EMBED_STYLESHEET
 
 CSS = Path(settings.BASE_DIR) / "static" / "css"
 COLOURS = Verdict.Colour.values
-LIGHT = ("", ":root")
+ROOT = ("", ":root")
 DARK_THEME = ("", "html.theme-dark")
 DARK_SYSTEM = ("@media (prefers-color-scheme: dark)", "html:not(.theme-light):not([data-theme])")
+# A tone: "var(--v-light, #light) var(--v-dark, #dark)".
+TONE = re.compile(r"^var\(--v-light, (#[0-9a-f]{6})\) var\(--v-dark, (#[0-9a-f]{6})\)$")
 # A selector that names a badge (not .verdict-box and the like).
 BADGE = re.compile(r"\.verdict(?![-\w])|\.verdict--")
 COLOUR_PROPERTIES = {"background", "background-color", "color", "border-color"}
@@ -56,10 +58,20 @@ def rules(text: str) -> list[tuple[str, str, dict[str, str]]]:
 
 
 def palette() -> dict[tuple[str, str], dict[str, str]]:
-    return {
-        (context, selector): declarations
-        for context, selector, declarations in rules((CSS / "verdict.css").read_text())
-    }
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for context, selector, declarations in rules((CSS / "verdict.css").read_text()):
+        found.setdefault((context, selector), {}).update(declarations)
+    return found
+
+
+def tones(mode: str) -> dict[str, str]:
+    """Every --v-<colour>(-bg) property's value in `mode` ("light" or "dark")."""
+    index = {"light": 0, "dark": 1}[mode]
+    found = {}
+    for name, value in palette()[ROOT].items():
+        if match := TONE.match(value):
+            found[name] = match.group(index + 1)
+    return found
 
 
 def luminance(hex_colour: str) -> float:
@@ -79,24 +91,27 @@ def contrast(a: str, b: str) -> float:
 # --- the stylesheet ------------------------------------------------------------
 
 
-def test_verdict_css_has_every_colour_light_and_dark_and_the_dark_tones_once_in_effect():
-    tones = palette()
-    for block in (LIGHT, DARK_THEME, DARK_SYSTEM):
-        assert {f"--v-{c}{part}" for c in COLOURS for part in ("", "-bg")} == set(tones[block]), block
-    # Written twice (the embed's theme=dark, the system setting): one set of values.
-    assert tones[DARK_THEME] == tones[DARK_SYSTEM]
+def test_verdict_css_writes_each_tone_once_light_and_dark_side_by_side():
+    names = {f"--v-{c}{part}" for c in COLOURS for part in ("", "-bg")}
+    assert set(tones("light")) == names == set(tones("dark"))
+    rules_ = palette()
+    # Dark mode only flips the two switches, in both places it comes from.
+    switched_on = {"--v-light": "", "--v-dark": "initial"}
+    assert rules_[DARK_THEME] == switched_on
+    assert rules_[DARK_SYSTEM] == switched_on
+    assert {k: rules_[ROOT][k] for k in ("--v-light", "--v-dark")} == {"--v-light": "initial", "--v-dark": ""}
     for colour in COLOURS:
-        assert tones[("", f".verdict--{colour}")] == {
+        assert rules_[("", f".verdict--{colour}")] == {
             "background": f"var(--v-{colour}-bg)",
             "color": f"var(--v-{colour})",
         }
 
 
-@pytest.mark.parametrize("block", [LIGHT, DARK_THEME], ids=["light", "dark"])
-def test_each_tone_meets_wcag_aa_contrast(block):
-    tones = palette()[block]
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_each_tone_meets_wcag_aa_contrast(mode):
+    palette_ = tones(mode)
     for colour in COLOURS:
-        ratio = contrast(tones[f"--v-{colour}"], tones[f"--v-{colour}-bg"])
+        ratio = contrast(palette_[f"--v-{colour}"], palette_[f"--v-{colour}-bg"])
         assert ratio >= 4.5, f"{colour}: {ratio:.2f}:1"
 
 
