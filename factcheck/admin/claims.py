@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -322,7 +322,7 @@ class _ClaimInline(BackOffice, admin.TabularInline):
 
     # Listed once the article or event exists: not on its add page.
     @staticmethod
-    def _adding(request) -> bool:
+    def _adding(request: HttpRequest) -> bool:
         match = getattr(request, "resolver_match", None)
         return bool(match and (match.url_name or "").endswith("_add"))
 

@@ -11,13 +11,14 @@ import ipaddress
 
 from axes.helpers import get_cool_off
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 USERNAME_COLUMN_LENGTH = 255  # axes' AccessAttempt.username
 
 
-def attempted_username(request, credentials: dict | None = None) -> str | None:
+def attempted_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
     """The account name a sign-in tried, as axes records and locks it.
 
     Django's sign-in forms pass names of any length on to authenticate(), and
@@ -30,7 +31,7 @@ def attempted_username(request, credentials: dict | None = None) -> str | None:
     return username[:USERNAME_COLUMN_LENGTH] if isinstance(username, str) else username
 
 
-def client_address(request) -> str | None:
+def client_address(request: HttpRequest) -> str | None:
     """The address the sign-in came from.
 
     `REMOTE_ADDR` unless the site runs behind proxies that say so
@@ -55,7 +56,9 @@ def client_address(request) -> str | None:
         return remote_addr
 
 
-def locked_out(request, original_response=None, credentials=None):
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
     """The page a locked-out sign-in gets instead of the form: 429, saying how
     long to wait. Each attempt while locked starts the wait again
     (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT), so the whole cool-off is
