@@ -3,10 +3,10 @@ trip through the session, and the one sentence split every reader shares."""
 
 import datetime
 import json
-from pathlib import Path
 
 import pytest
 
+from tests.timeline.ingest.articles import ARTICLE, SEED
 from timeline.dates import FuzzyDate
 from timeline.ingest import draft as draft_module
 from timeline.ingest.draft import (
@@ -14,24 +14,12 @@ from timeline.ingest.draft import (
     SESSION_KEY,
     ClaimProposal,
     Draft,
-    DraftArticle,
     EventProposal,
     ProposalState,
     draft_get,
     draft_new,
     draft_put,
     highlighted,
-)
-
-SEED = (Path(__file__).resolve().parents[3] / "seeds" / "article.txt").read_text(encoding="utf-8")
-ARTICLE = DraftArticle(
-    headline="Milei's ties to Trump bring Argentina into the spotlight",
-    outlet="Courthouse News",
-    byline="",
-    url="https://example.org/milei-trump",
-    published=FuzzyDate(datetime.date(2025, 1, 22)),
-    published_estimated=True,
-    language="en",
 )
 
 

@@ -2,16 +2,14 @@
 proposal allows, what accepting saves, and what a re-ingested article shows."""
 
 import dataclasses
-import datetime
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from factcheck.models import Claim
-from timeline.dates import FuzzyDate
-from timeline.ingest.draft import Draft, DraftArticle, ProposalState, draft_new
+from tests.timeline.ingest.articles import ARTICLE, SEED
+from timeline.ingest.draft import Draft, ProposalState, draft_new
 from timeline.ingest.services import (
     INGEST_PERMISSIONS,
     MOVES,
@@ -28,16 +26,6 @@ from timeline.ingest.services import (
 )
 from timeline.models import Article, Event, Timeline
 
-SEED = (Path(__file__).resolve().parents[3] / "seeds" / "article.txt").read_text(encoding="utf-8")
-ARTICLE = DraftArticle(
-    headline="Milei's ties to Trump bring Argentina into the spotlight",
-    outlet="Courthouse News",
-    byline="",
-    url="https://example.org/milei-trump",
-    published=FuzzyDate(datetime.date(2025, 1, 22)),
-    published_estimated=True,
-    language="en",
-)
 PENDING, ACCEPTED, REJECTED = ProposalState.PENDING, ProposalState.ACCEPTED, ProposalState.REJECTED
 
 
