@@ -92,18 +92,22 @@ def timelines_touch(*, timelines: QuerySet[Timeline]) -> None:
     bumped again, unless the savepoint it was bumped in has since rolled
     back: an extra bump is harmless, a missing one is not."""
     alias = router.db_for_write(Timeline)
+    block = _open_transaction(alias)
+    if block is None:  # autocommit: one UPDATE, nothing to remember
+        _bump(timelines.using(alias).values("pk"), alias=alias)
+        return
     pks = set(timelines.using(alias).values_list("pk", flat=True))
+    savepoints = tuple(connections[alias].savepoint_ids)
+    bumped: dict[int, tuple] = block.__dict__.setdefault("_timelines_bumped", {})
+    pks = {pk for pk in pks if not _still_bumped(bumped.get(pk), savepoints)}
     if not pks:
         return
-    block = _open_transaction(alias)
-    if block is not None:
-        savepoints = tuple(connections[alias].savepoint_ids)
-        bumped: dict[int, tuple] = block.__dict__.setdefault("_timelines_bumped", {})
-        pks = {pk for pk in pks if not _still_bumped(bumped.get(pk), savepoints)}
-        if not pks:
-            return
-        bumped.update(dict.fromkeys(pks, savepoints))
-        transaction.on_commit(forget_stamps, using=alias)
+    bumped.update(dict.fromkeys(pks, savepoints))
+    transaction.on_commit(forget_stamps, using=alias)
+    _bump(pks, alias=alias)
+
+
+def _bump(pks, *, alias: str) -> None:
     Timeline.objects.using(alias).filter(pk__in=pks).update(
         content_version=F("content_version") + 1, content_changed_at=timezone.now()
     )
