@@ -23,9 +23,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
 
+# Local development settings for every command in the README: DEBUG on and a
+# generated secret key, in .env (never committed; settings read it, and what
+# the environment sets wins). Delete it to start over; production needs none.
+.env:
+	@printf '# Local development settings, written by `make run`; never commit this file.\n' > $@
+	@printf 'DJANGO_DEBUG=1\n' >> $@
+	@printf 'DJANGO_SECRET_KEY=%s\n' "$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" >> $@
+	@echo "Wrote .env (local development settings)."
+
 # Local site on SQLite with DEBUG on; see README "Deployment" for production.
-run: export DJANGO_DEBUG ?= 1
-run: setup
+run: setup .env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_seeds
 	@echo "Serving the seed timeline on http://$(HOST):$(PORT)/"
@@ -37,6 +45,7 @@ run: setup
 serve: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 serve: export REDIS_URL ?= redis://127.0.0.1:6379/0
 serve: export BIND ?= $(HOST):$(PORT)
+serve: export DJANGO_ENV_FILE ?=
 serve: setup
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY (see README, Deployment)."; exit 2; }
 	$(BIN)/python manage.py migrate --noinput

@@ -1,8 +1,12 @@
 """Settings for the claim timeline and fact-check app.
 
 Everything that differs between a laptop and production comes from the
-environment (see README, "Configuration"). The defaults give a working local
-site on SQLite with the local-memory cache.
+environment (see README, "Configuration"). A `.env` file at the top of the
+checkout (written by `make run`: local development, never committed) fills in
+what the environment leaves unset; `DJANGO_ENV_FILE` names another file, or
+none when empty. Without it and without `DJANGO_DEBUG`, production is the
+default. The defaults give a working local site on SQLite with the
+local-memory cache.
 """
 
 import os
@@ -14,28 +18,37 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from environs import Env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
+# Every setting below is read through `env`; a variable already in the
+# environment wins over the file's.
+env = Env(expand_vars=False)
+ENV_FILE = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    env.read_env(ENV_FILE, recurse=False)
+
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
+    value = env.str(name, None)
     if value is None or value.strip() == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in env.str(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG and not env_bool("DJANGO_ALLOW_INSECURE_KEY"):
         raise ImproperlyConfigured(
-            "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for local development)."
+            "Set DJANGO_SECRET_KEY for production, or run `make run` once to write a local .env "
+            "(development, DEBUG on)."
         )
     SECRET_KEY = "insecure-local-development-key-do-not-use-in-production"
 
@@ -111,10 +124,9 @@ TEMPLATES = [
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+    "default": dj_database_url.parse(
+        env.str("DATABASE_URL", "") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(env.str("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
 }
@@ -132,16 +144,16 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast when the database is unreachable: /healthz and the 503 page
     # answer within seconds instead of hanging on a connect.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+        env.str("DATABASE_CONNECT_TIMEOUT", "3")
     )
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "factcheck"),
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "factcheck"),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
@@ -185,7 +197,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Proxies (nginx, a CDN) in front that append the client's address to
 # X-Forwarded-For; 0: none, the connection's address (REMOTE_ADDR) counts.
 try:
-    TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0") or "0")
+    TRUSTED_PROXY_COUNT = int(env.str("DJANGO_TRUSTED_PROXY_COUNT", "0") or "0")
 except ValueError:
     raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be a whole number (0: no proxy).") from None
 if TRUSTED_PROXY_COUNT < 0:
@@ -203,7 +215,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 # Where collectstatic writes; its own folder for each of CI's concurrent passes.
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", "") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Hashed, compressed files served by whitenoise; `collectstatic` builds them
 # (the Makefile and the test set-up run it), minifying our own CSS and JS.
@@ -222,7 +234,7 @@ if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_SECONDS = int(env.str("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -256,33 +268,33 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Who the fact-checks are published by (ClaimReview author, feeds, oEmbed).
-NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Claim Timeline")
-NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "")
+NEWSROOM_NAME = env.str("NEWSROOM_NAME", "Claim Timeline")
+NEWSROOM_URL = env.str("NEWSROOM_URL", "")
 # Embeds and caching (README, "Embedding"). Who may frame /embed/ pages:
 # CSP frame-ancestors sources separated by spaces or commas ("*": anyone).
-EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "*").replace(",", " ").split() or ["*"]
+EMBED_FRAME_ANCESTORS = env.str("EMBED_FRAME_ANCESTORS", "*").replace(",", " ").split() or ["*"]
 # Cache-Control max-age (seconds) of the embed, API, oEmbed and feed responses.
-HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_MAX_AGE = int(env.str("HTTP_CACHE_MAX_AGE", "60"))
 # Each process remembers a timeline's version stamp this long (seconds), so a
 # popular embed's conditional GETs cost no query; changes saved in the same
 # process are seen at once, others within this delay. 0: read it every time.
-HTTP_STAMP_MEMO_SECONDS = float(os.environ.get("HTTP_STAMP_MEMO_SECONDS", "1"))
+HTTP_STAMP_MEMO_SECONDS = float(env.str("HTTP_STAMP_MEMO_SECONDS", "1"))
 # How often an open embed asks (with a conditional request) whether it changed.
-EMBED_POLL_SECONDS = int(os.environ.get("EMBED_POLL_SECONDS", "30"))
+EMBED_POLL_SECONDS = int(env.str("EMBED_POLL_SECONDS", "30"))
 # oEmbed `cache_age`, and the max-age of the stable loader script /embed.js.
-OEMBED_CACHE_AGE = int(os.environ.get("OEMBED_CACHE_AGE", "3600"))
-EMBED_LOADER_MAX_AGE = int(os.environ.get("EMBED_LOADER_MAX_AGE", "3600"))
+OEMBED_CACHE_AGE = int(env.str("OEMBED_CACHE_AGE", "3600"))
+EMBED_LOADER_MAX_AGE = int(env.str("EMBED_LOADER_MAX_AGE", "3600"))
 # Names this deployment in ETags, so a new release is never answered 304 with
 # the old page (optional; the static files' manifest hash is always included).
-RELEASE = os.environ.get("RELEASE", "")
+RELEASE = env.str("RELEASE", "")
 # Events per page of a timeline (the next page loads as the reader reaches it).
-TIMELINE_PAGE_SIZE = int(os.environ.get("TIMELINE_PAGE_SIZE", "20"))
+TIMELINE_PAGE_SIZE = int(env.str("TIMELINE_PAGE_SIZE", "20"))
 # The timeline `/` shows when no timeline is marked featured.
-DEFAULT_TIMELINE_SLUG = os.environ.get("DEFAULT_TIMELINE_SLUG", "milei-trump")
+DEFAULT_TIMELINE_SLUG = env.str("DEFAULT_TIMELINE_SLUG", "milei-trump")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", "WARNING")},
 }

@@ -1,5 +1,6 @@
 """Production settings: `check --deploy` is clean with the production
-environment, and the site refuses to start without a secret key."""
+environment, and the site refuses to start without a secret key; the `.env`
+that `make run` writes gives local development to every command."""
 
 import os
 import secrets
@@ -11,6 +12,7 @@ from django.conf import settings
 
 def manage(*args, **env):
     environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment["DJANGO_ENV_FILE"] = ""  # no developer's .env unless a test names one
     environment.update(env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=environment,
                           capture_output=True, text=True, timeout=120)
@@ -32,6 +34,39 @@ def test_without_a_secret_key_production_refuses_to_start():
     result = manage("check", DJANGO_ALLOWED_HOSTS="timeline.example.org")
     assert result.returncode != 0
     assert "Set DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_a_missing_setting_is_said_in_one_line_not_a_traceback():
+    result = manage("check")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert "make run" in result.stderr
+
+
+def written_env_file(folder) -> str:
+    """The .env exactly as `make run` writes it (the Makefile's own rule)."""
+    subprocess.run(["make", "-s", "-f", str(settings.BASE_DIR / "Makefile"), ".env"], cwd=folder,
+                   check=True, capture_output=True, timeout=60)
+    return str(folder / ".env")
+
+
+SHOW = "from django.conf import settings as s; print(s.DEBUG, len(s.SECRET_KEY), s.SECRET_KEY.startswith('insecure'))"
+
+
+def test_the_env_file_make_run_writes_gives_every_command_local_development(tmp_path):
+    env_file = written_env_file(tmp_path)
+    assert "DJANGO_SECRET_KEY=" in (tmp_path / ".env").read_text()
+    result = manage("shell", "--no-imports", "-c", SHOW, DJANGO_ENV_FILE=env_file)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "67", "False"]  # a generated key, not the fallback one
+
+
+def test_the_environment_wins_over_the_env_file(tmp_path):
+    env_file = written_env_file(tmp_path)
+    result = manage("shell", "--no-imports", "-c", SHOW, DJANGO_ENV_FILE=env_file, DJANGO_DEBUG="0")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "False"
 
 
 def test_every_page_carries_the_hardening_headers(client, db):
