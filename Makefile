@@ -29,6 +29,7 @@ setup-dev: $(VENV)/.installed-dev
 .env:
 	@printf '# Local development settings, written by `make run`; never commit this file.\n' > $@
 	@printf 'DJANGO_DEBUG=1\n' >> $@
+	@printf 'SITE_URL=http://%s:%s\n' "$(HOST)" "$(PORT)" >> $@
 	@printf 'DJANGO_SECRET_KEY=%s\n' "$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" >> $@
 	@echo "Wrote .env (local development settings)."
 

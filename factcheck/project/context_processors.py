@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.http import HttpRequest
 
+from factcheck.web.site import absolute_url
+
 
 def newsroom(request: HttpRequest) -> dict[str, str]:
-    """The publishing newsroom's name, for the header and footer."""
-    return {"NEWSROOM_NAME": settings.NEWSROOM_NAME}
+    """The publishing newsroom's name, for the header and footer, and the
+    page's canonical address (the site's, without the query string)."""
+    return {"NEWSROOM_NAME": settings.NEWSROOM_NAME, "canonical_url": absolute_url(request, request.path)}

@@ -10,6 +10,7 @@ local-memory cache.
 """
 
 import os
+import re
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "timeline",
     "factcheck",
+    "factcheck.project",
 ]
 
 MIDDLEWARE = [
@@ -270,6 +272,13 @@ CONTENT_SECURITY_POLICY = {
 # Who the fact-checks are published by (ClaimReview author, feeds, oEmbed).
 NEWSROOM_NAME = env.str("NEWSROOM_NAME", "Claim Timeline")
 NEWSROOM_URL = env.str("NEWSROOM_URL", "")
+# The site's own address ("https://facts.example.org"): every absolute URL in
+# a public response (feeds, oEmbed, the API, ClaimReview, embed code,
+# canonical links) is built from it, never from the request's Host header.
+# `make run` sets it to the local address; `check --deploy` asks for it.
+SITE_URL = env.str("SITE_URL", "").strip().rstrip("/")
+if SITE_URL and not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", SITE_URL):
+    raise ImproperlyConfigured(f"SITE_URL must be a scheme and host such as https://facts.example.org, not {SITE_URL!r}.")
 # Embeds and caching (README, "Embedding"). Who may frame /embed/ pages:
 # CSP frame-ancestors sources separated by spaces or commas ("*": anyone).
 EMBED_FRAME_ANCESTORS = env.str("EMBED_FRAME_ANCESTORS", "*").replace(",", " ").split() or ["*"]

@@ -56,7 +56,7 @@ class VerdictChangesFeed(Feed):
 
     def __init__(self, root: str = ""):
         super().__init__()
-        self.root = root  # "https://host", for entry ids
+        self.root = root  # "https://host" (SITE_URL): every link absolute, never the Host header's
 
     def title(self):
         return _("%(newsroom)s: verdicts and corrections") % {"newsroom": settings.NEWSROOM_NAME}
@@ -65,10 +65,10 @@ class VerdictChangesFeed(Feed):
         return _("Each time a fact-check is published or its verdict, rationale or sources are corrected.")
 
     def link(self):
-        return "/"
+        return f"{self.root}/"
 
     def feed_url(self):
-        return reverse("verdict_feed")
+        return f"{self.root}{reverse('verdict_feed')}"
 
     def author_name(self):
         return settings.NEWSROOM_NAME
@@ -95,7 +95,7 @@ class VerdictChangesFeed(Feed):
         return linebreaks("\n\n".join(part for part in parts if part), autoescape=True)
 
     def item_link(self, change):
-        return change.claim.get_absolute_url()
+        return f"{self.root}{change.claim.get_absolute_url()}"
 
     def item_guid(self, change):
         return f"{self.root}{change.claim.get_absolute_url()}#verdict-change-{change.pk}"

@@ -21,7 +21,21 @@ def manage(*args, **env):
 PRODUCTION = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "timeline.example.org",
+    "SITE_URL": "https://timeline.example.org",
 }
+
+
+def test_check_deploy_asks_for_the_site_address():
+    without = {key: value for key, value in PRODUCTION.items() if key != "SITE_URL"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **without)
+    assert result.returncode != 0
+    assert "project.W001" in result.stdout + result.stderr
+
+
+def test_a_site_url_with_a_path_is_refused_in_one_line():
+    result = manage("check", **PRODUCTION | {"SITE_URL": "https://timeline.example.org/news/"})
+    assert result.returncode != 0
+    assert "SITE_URL must be a scheme and host" in result.stderr
 
 
 def test_check_deploy_reports_nothing_in_production():
@@ -57,6 +71,7 @@ SHOW = "from django.conf import settings as s; print(s.DEBUG, len(s.SECRET_KEY),
 def test_the_env_file_make_run_writes_gives_every_command_local_development(tmp_path):
     env_file = written_env_file(tmp_path)
     assert "DJANGO_SECRET_KEY=" in (tmp_path / ".env").read_text()
+    assert "SITE_URL=http://127.0.0.1:8000" in (tmp_path / ".env").read_text()
     result = manage("shell", "--no-imports", "-c", SHOW, DJANGO_ENV_FILE=env_file)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "67", "False"]  # a generated key, not the fallback one

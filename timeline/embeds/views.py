@@ -29,7 +29,7 @@ from django.views.decorators.http import require_safe
 from factcheck import selectors as claim_selectors
 from factcheck.web.htmx import HtmxHttpRequest
 from factcheck.web.http_cache import mark_shared, shared_response
-from factcheck.web.site import language_codes, site_root
+from factcheck.web.site import language_codes, site_host, site_root
 from factcheck.web.storage import inline_stylesheet
 from timeline import selectors, stamps
 from timeline.embeds import selectors as embed_selectors
@@ -169,7 +169,7 @@ def _size(value: str | None, name: str) -> int | None:
 
 
 def _our_host(request: HttpRequest, netloc: str) -> bool:
-    if netloc.lower() == request.get_host().lower():
+    if netloc.lower() in (request.get_host().lower(), site_host(request).lower()):
         return True
     domain, _port = split_domain_port(netloc)
     return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
