@@ -153,14 +153,20 @@ REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # One client per process; a hung or dead Redis is skipped for
+            # CACHE_RETRY_SECONDS after one short timeout (project/cache.py).
+            "BACKEND": "factcheck.project.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "factcheck"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "socket_connect_timeout": float(env.str("CACHE_TIMEOUT_SECONDS", "0.2")),
+                "socket_timeout": float(env.str("CACHE_TIMEOUT_SECONDS", "0.2")),
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHE_RETRY_SECONDS = float(env.str("CACHE_RETRY_SECONDS", "5"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

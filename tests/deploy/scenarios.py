@@ -9,7 +9,12 @@ figures.
    again. Every page keeps answering (uncached): no error and no 503 for
    the load, and a walk over every kind of page, signing in and saving
    included, gets the usual answers; once Redis is back, the site fills it again.
-3. `postgres_restarted`: PostgreSQL stopped as by a crash (`pg_ctl stop -m
+3. `redis_hung`: Redis stopped with SIGSTOP (connections open, no answer)
+   under the load. The site waits one short timeout, then skips the cache
+   for a few seconds at a time: throughput stays at least half of what it
+   was, no page waits more than `CACHE_WAIT_MS` longer than the slowest
+   before, and nothing errors.
+4. `postgres_restarted`: PostgreSQL stopped as by a crash (`pg_ctl stop -m
    immediate`) in the middle of the load, started again a few seconds later.
    Meanwhile every answer is a success or the styled 503 with Retry-After,
    quickly (no 500, no hang); the same gunicorn workers serve again within
@@ -36,6 +41,9 @@ RECOVERY_LIMIT = 5.0
 # a few seconds of Redis in use again.
 AFTER_POSTGRES_RETURN = RECOVERY_LIMIT + 4
 AFTER_REDIS_RETURN = 3
+# With Redis hung, a page may wait at most this much longer than the slowest
+# page before (the cache's short socket timeout, once per retry period).
+CACHE_WAIT_MS = 500
 # A 503 must come quickly: PostgreSQL's connect timeout in settings is 3 s.
 SLOWEST_503_MS = 5000
 
@@ -139,13 +147,54 @@ def redis_stopped(stack: Stack, *, seconds: float, stop_at: float, down_for: flo
     run.check(not bad, "pages not as expected while Redis was down:\n" + "\n".join(bad))
     run.check(len(during) > 0, "no request was made while Redis was down")
     log = stack.site.log.read_text(errors="replace")
-    run.check("shared response cache unavailable" in log, "the site never noticed Redis was down (no warning logged)")
+    run.check("cache unavailable" in log, "the site never noticed Redis was down (no warning logged)")
     # Back: the next shared response is kept in Redis again.
     client = HttpClient(stack.site.base)
     client.get("/embed/timelines/milei-trump/?theme=light&order=newest")
     run.check(stack.redis.keys() > 0, "nothing was cached once Redis was back")
     _history(stack, run, f"load-{tag}-", exact=False)
     run.check(stack.history_notes(f"walk-{tag}") == [f"walk-{tag}"], "the walk's save left no history row")
+    return run
+
+
+def redis_hung(stack: Stack, *, seconds: float, stop_at: float, hung_for: float, tag: str) -> Run:
+    load = start_load(stack, seconds=seconds, tag=tag, open_ended=True)
+    try:
+        time.sleep(stop_at)
+        hung = time.time()
+        stack.redis.pause()
+        time.sleep(hung_for)
+        stack.redis.resume()
+        back = time.time()
+    except BaseException:
+        load.abort()
+        raise
+    finally:
+        stack.redis.ensure_running()
+    result = load.end(max(load.started + seconds, back + AFTER_REDIS_RETURN))
+    run = Run(result)
+    run.lines.append(f"Redis hung (SIGSTOP) {stop_at:.0f} s into a {result.span:.0f} s load, for {back - hung:.1f} s")
+    _common(run, allow_503=False)
+    begin = min(r.start for r in result.records)
+    before = [r for r in result.records if r.start < hung]
+    during = [r for r in result.records if hung <= r.start < back]
+    rate_before, rate_during = len(before) / (hung - begin), len(during) / (back - hung)
+    # Readers' pages (signing in hashes a password: slow by design).
+    slowest_before = max(r.ms for r in before if r.name in READS)
+    slowest_during = max((r.ms for r in during if r.name in READS), default=0.0)
+    run.lines.append(
+        f"  req/s before, while hung: {rate_before:.1f}, {rate_during:.1f} ({rate_during / rate_before:.2f} of before); "
+        f"slowest reader page before, while hung: {slowest_before:.0f} ms, {slowest_during:.0f} ms"
+    )
+    run.lines += result.table(during, back - hung)
+    run.check(len(during) > 0, "no request was made while Redis was hung")
+    run.check(rate_during >= 0.5 * rate_before, f"throughput fell to {rate_during / rate_before:.2f} of before")
+    run.check(
+        slowest_during <= slowest_before + CACHE_WAIT_MS,
+        f"a page waited {slowest_during:.0f} ms while Redis was hung (slowest before: {slowest_before:.0f} ms)",
+    )
+    log = stack.site.log.read_text(errors="replace")
+    run.check(log.count("cache unavailable (") >= 1, "the site never noticed Redis was hung (no warning logged)")
     return run
 
 

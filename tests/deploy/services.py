@@ -148,7 +148,22 @@ class Postgres:
     def running(self) -> bool:
         return self._run("pg_ctl", "-D", str(self.data), "status", check=False).returncode == 0
 
+    def pid(self) -> int:
+        return int((self.root / "redis.pid").read_text())
+
+    def pause(self) -> None:
+        """Hung, not down: SIGSTOP keeps its connections open, unanswered."""
+        os.kill(self.pid(), signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.kill(self.pid(), signal.SIGCONT)
+
     def ensure_running(self) -> None:
+        if (self.root / "redis.pid").exists():
+            try:
+                self.resume()
+            except ProcessLookupError:
+                pass
         if not self.running():
             self.start()
 
@@ -191,7 +206,22 @@ class Redis:
         self.cli("shutdown", "nosave")
         wait_for("redis-server to stop", lambda: not port_open(self.port), timeout=10)
 
+    def pid(self) -> int:
+        return int((self.root / "redis.pid").read_text())
+
+    def pause(self) -> None:
+        """Hung, not down: SIGSTOP keeps its connections open, unanswered."""
+        os.kill(self.pid(), signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.kill(self.pid(), signal.SIGCONT)
+
     def ensure_running(self) -> None:
+        if (self.root / "redis.pid").exists():
+            try:
+                self.resume()
+            except ProcessLookupError:
+                pass
         if not self.running():
             self.start()
 

@@ -5,13 +5,19 @@ them for 60 s each with the figures."""
 
 import pytest
 
-from .scenarios import postgres_restarted, redis_stopped
+from .scenarios import postgres_restarted, redis_hung, redis_stopped
 
 pytestmark = pytest.mark.serving
 
 
 def test_with_redis_stopped_every_page_keeps_answering_uncached_and_redis_is_used_again_once_back(stack, figures):
     run = redis_stopped(stack, seconds=12, stop_at=3, down_for=5, tag="test-redis")
+    figures(run.lines)
+    assert not run.problems, "\n".join(run.problems)
+
+
+def test_with_redis_hung_pages_wait_one_short_timeout_then_skip_the_cache_and_throughput_holds(stack, figures):
+    run = redis_hung(stack, seconds=14, stop_at=3, hung_for=10, tag="test-redis-hung")
     figures(run.lines)
     assert not run.problems, "\n".join(run.problems)
 
