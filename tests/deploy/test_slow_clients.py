@@ -1,9 +1,16 @@
 """Slow clients cannot stop the site: `make serve` runs threaded workers, so
 connections that trickle their headers or sit idle hold a thread each, not a
-worker, and `/healthz` and the timeline page keep answering."""
+worker; and nginx in front, run from the documented block (docs/nginx.conf),
+holds them all while gunicorn sees only whole requests. Meanwhile `/healthz`
+and the timeline page keep answering."""
+
+import gzip
+import re
+import urllib.request
 
 import pytest
 
+from .nginx import Nginx
 from .slow_clients import SlowClients, probe, summary
 
 pytestmark = pytest.mark.serving
@@ -19,3 +26,35 @@ def test_eight_slow_connections_to_gunicorn_alone_do_not_stop_healthz(stack, fig
         assert not item.failures, item.failures[:3]
         assert len(item.times) >= 10
         assert max(item.times) < SLOWEST_SECONDS
+
+
+@pytest.fixture(scope="module")
+def nginx(stack, tmp_path_factory):
+    server = Nginx(tmp_path_factory.mktemp("nginx"), upstream_port=stack.site.port)
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_fifty_slow_connections_through_the_documented_nginx_do_not_stop_the_site(nginx, figures):
+    with SlowClients(nginx.base, count=50):
+        probes = probe(nginx.base, ["/healthz", "/timelines/milei-trump/"], seconds=20)
+    figures(summary(probes, "50 slow connections held 20 s against nginx (docs/nginx.conf) in front of gunicorn:"))
+    for item in probes:
+        assert not item.failures, item.failures[:3]
+        assert len(item.times) >= 20
+        assert max(item.times) < SLOWEST_SECONDS
+
+
+def test_the_documented_nginx_compresses_pages_and_serves_static_files(nginx):
+    request = urllib.request.Request(nginx.base + "/timelines/milei-trump/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        body = response.read()
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response.headers["Vary"]
+    assert b"milei" in gzip.decompress(body).lower()
+    page = gzip.decompress(body).decode()
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page).group(1)
+    with urllib.request.urlopen(nginx.base + stylesheet, timeout=10) as response:
+        assert response.status == 200
+        assert "immutable" in response.headers["Cache-Control"]
