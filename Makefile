@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test bench fuzz messages setup setup-dev clean
+.PHONY: run serve test bench fuzz messages screenshots setup setup-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ setup-dev: $(VENV)/.installed-dev
 	@printf 'DJANGO_SECRET_KEY=%s\n' "$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" >> $@
 	@echo "Wrote .env (local development settings)."
 
-# Local site on SQLite with DEBUG on; see README "Deployment" for production.
+# Local site on SQLite with DEBUG on; see docs/deployment.md for production.
 run: setup .env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_seeds
@@ -41,14 +41,14 @@ run: setup .env
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-style serving: gunicorn, whitenoise's hashed and compressed static
-# files, PostgreSQL and Redis (README, "Deployment"). Needs DJANGO_SECRET_KEY.
+# files, PostgreSQL and Redis (docs/deployment.md). Needs DJANGO_SECRET_KEY.
 # Loads the seed timeline unless SEED=0 (loading never overwrites editors' work).
 serve: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 serve: export REDIS_URL ?= redis://127.0.0.1:6379/0
 serve: export BIND ?= $(HOST):$(PORT)
 serve: export DJANGO_ENV_FILE ?=
 serve: setup
-	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY (see README, Deployment)."; exit 2; }
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY (see docs/deployment.md)."; exit 2; }
 	$(BIN)/python manage.py migrate --noinput
 	@if [ "$(SEED)" != "0" ]; then $(BIN)/python manage.py load_seeds; fi
 	$(BIN)/python manage.py collectstatic --noinput -v0
@@ -80,10 +80,18 @@ bench: setup-dev $(TIMELINEJS)
 	$(BIN)/python -m pytest tests/perf -o python_files='bench_*.py' -p no:cacheprovider -q -s $(PYTEST_ARGS)
 
 # The bad-input tests at full strength: 1,000 hypothesis cases per target
-# (`make test` runs the same tests with the shorter "ci" profile; README,
+# (`make test` runs the same tests with the shorter "ci" profile; docs/security.md,
 # "Bad input"). Ends with the cases each target tried.
 fuzz: setup-dev
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/bad_input -p no:cacheprovider -q $(PYTEST_ARGS)
+
+# The documentation's screenshots (docs/img/), as the browser tests take them
+# (tests/browser/test_reader_screenshots.py writes var/screenshots/).
+SHOTS_FOR_DOCS := timeline-1280-light-en-first-screen timeline-375-dark-es-first-screen
+screenshots: setup-dev $(AXE)
+	$(BIN)/python -m pytest tests/browser/test_reader_screenshots.py -q -p no:cacheprovider
+	mkdir -p docs/img
+	for shot in $(SHOTS_FOR_DOCS); do cp var/screenshots/$$shot.png docs/img/; done
 
 # Refresh the Spanish catalogue (locale/es) from every template and module,
 # then compile it. Needs GNU gettext (apt-get install gettext); the compiled

@@ -7,7 +7,7 @@ same bytes. Editors named in the history travel as accounts without
 passwords (they set a new one after a restore); no password hash leaves the
 database.
 
-It complements `pg_dump` (README, "Backups"): this file is portable between
+It complements `pg_dump` (docs/deployment.md, "Backups"): this file is portable between
 SQLite and PostgreSQL and readable by people.
 """
 

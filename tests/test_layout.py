@@ -1,4 +1,4 @@
-"""The layout the README's "Layout" section and docs/architecture.md describe,
+"""The layout docs/architecture.md describes,
 held against the code: the folders show the architecture.
 
 - The top level is the design card's.

@@ -1,7 +1,7 @@
 """Settings for the claim timeline and fact-check app.
 
 Everything that differs between a laptop and production comes from the
-environment (see README, "Configuration"). A `.env` file at the top of the
+environment (see docs/deployment.md, "Configuration"). A `.env` file at the top of the
 checkout (written by `make run`: local development, never committed) fills in
 what the environment leaves unset; `DJANGO_ENV_FILE` names another file, or
 none when empty. Without it and without `DJANGO_DEBUG`, production is the
@@ -185,7 +185,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/editor/"
 LOGOUT_REDIRECT_URL = "/"
 
-# Sign-in protection (django-axes; README, "Sign-in protection"). The editors'
+# Sign-in protection (django-axes; docs/security.md, "Sign-in protection"). The editors'
 # sign-in and the admin's: after 5 failures within 15 minutes for one account
 # from one address, that account is refused from that address (whatever the
 # password) until 15 minutes have passed without an attempt. Keyed on the pair,
@@ -285,7 +285,7 @@ NEWSROOM_URL = env.str("NEWSROOM_URL", "")
 SITE_URL = env.str("SITE_URL", "").strip().rstrip("/")
 if SITE_URL and not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", SITE_URL):
     raise ImproperlyConfigured(f"SITE_URL must be a scheme and host such as https://facts.example.org, not {SITE_URL!r}.")
-# Embeds and caching (README, "Embedding"). Who may frame /embed/ pages:
+# Embeds and caching (docs/embedding.md). Who may frame /embed/ pages:
 # CSP frame-ancestors sources separated by spaces or commas ("*": anyone).
 EMBED_FRAME_ANCESTORS = env.str("EMBED_FRAME_ANCESTORS", "*").replace(",", " ").split() or ["*"]
 # Cache-Control max-age (seconds) of the embed, API, oEmbed and feed responses.

@@ -2,7 +2,7 @@
 
 django-axes counts failed sign-ins (the editors' page and the admin's) per
 account *and* address and refuses that pair for a while after too many
-(settings, "Sign-in protection"; README, "Sign-in protection"). It needs to
+(settings, "Sign-in protection"; docs/security.md, "Sign-in protection"). It needs to
 know which address a request comes from, and what to answer a locked-out
 client.
 """

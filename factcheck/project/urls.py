@@ -20,7 +20,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("editor/", include("factcheck.desk.urls")),
     # Sign in and out, and change one's own password. No reset by e-mail: the
-    # site sends no mail; an administrator sets a new password (README).
+    # site sends no mail; an administrator sets a new password (docs/security.md).
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -171,7 +171,7 @@ class TestFiles:
 
     def test_a_file_no_form_asks_for_is_ignored(self, editor_client):
         # Files do not count towards the form's size limit (nginx's
-        # client_max_body_size caps them, README "Behind nginx"); no form
+        # client_max_body_size caps them, docs/deployment.md, "Behind nginx"); no form
         # here takes one, so it is read and dropped.
         upload = SimpleUploadedFile("article.txt", b"x" * (settings.FILE_UPLOAD_MAX_MEMORY_SIZE + 1))
         response = editor_client.post("/editor/ingest/", {**ingest_form(text=""), "text_file": upload})

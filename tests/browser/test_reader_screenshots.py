@@ -22,6 +22,8 @@ def test_the_timeline_at_phone_and_desktop_width(seeded_live_server, browser, wi
     page = context.new_page()
     try:
         page.goto(seeded_live_server.url + PATH)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SHOTS / f"timeline-{width}-{scheme}-{language}-first-screen.png")
         cpac = page.locator("li.event").nth(4)
         cpac.locator(".event__title a").click()
         expect(cpac.locator(".event__details")).to_be_visible()

@@ -261,7 +261,7 @@ class Site:
             DJANGO_SETTINGS_MODULE="factcheck.project.settings",
             DJANGO_SECRET_KEY=self.secret_key,
             DJANGO_DEBUG="0",
-            # Plain HTTP on 127.0.0.1; behind a TLS proxy this stays on (README, Deployment).
+            # Plain HTTP on 127.0.0.1; behind a TLS proxy this stays on (docs/deployment.md).
             DJANGO_HTTPS="0",
             DJANGO_LOG_LEVEL="WARNING",
             DATABASE_URL=self.postgres.url,

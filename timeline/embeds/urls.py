@@ -1,4 +1,4 @@
-"""Public addresses other sites use (README, "Embedding"): keep them stable."""
+"""Public addresses other sites use (docs/embedding.md): keep them stable."""
 
 from django.urls import path
 
