@@ -296,6 +296,12 @@ HTTP_CACHE_MAX_AGE = int(env.str("HTTP_CACHE_MAX_AGE", "60"))
 HTTP_STAMP_MEMO_SECONDS = float(env.str("HTTP_STAMP_MEMO_SECONDS", "1"))
 # How often an open embed asks (with a conditional request) whether it changed.
 EMBED_POLL_SECONDS = int(env.str("EMBED_POLL_SECONDS", "30"))
+# Events per embed page: a long timeline's embed is paged, each page its own
+# cached response, so its cost does not grow with the timeline.
+EMBED_PAGE_SIZE = int(env.str("EMBED_PAGE_SIZE", "50"))
+# The TimelineJS API streams a timeline of more events than this in parts
+# (bounded memory) instead of building its JSON whole and caching it.
+API_STREAM_FROM_EVENTS = int(env.str("API_STREAM_FROM_EVENTS", "1000"))
 # oEmbed `cache_age`, and the max-age of the stable loader script /embed.js.
 OEMBED_CACHE_AGE = int(env.str("OEMBED_CACHE_AGE", "3600"))
 EMBED_LOADER_MAX_AGE = int(env.str("EMBED_LOADER_MAX_AGE", "3600"))

@@ -11,6 +11,9 @@ own cacheable URL:
     height   a height in pixels: the frame stays that tall and scrolls
              inside; without it the frame grows to fit (auto-resize)
 
+and, not an option of the code but of the frame's own links, `page`: which
+page of `EMBED_PAGE_SIZE` events (default 1).
+
 Unknown parameters are ignored (Pym.js adds its own).
 """
 
@@ -122,6 +125,17 @@ class EmbedOptions:
     @property
     def newest_first(self) -> bool:
         return self.order == "newest"
+
+
+MAX_PAGE = 100_000
+
+
+def embed_page(query) -> int:
+    """The `page` parameter: a whole number from 1; EmbedOptionError otherwise."""
+    raw = (query.get("page") or "1").strip()
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6 or not 1 <= int(raw) <= MAX_PAGE:
+        raise EmbedOptionError(gettext_noop("The page must be a whole number from 1 to %(max)s."), max=MAX_PAGE)
+    return int(raw)
 
 
 def embed_url(root: str, slug: str, options: EmbedOptions | None = None) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+
 from factcheck import selectors as claim_selectors
 from factcheck.models import Claim, Verdict
 from timeline.embeds.options import EmbedOptions
@@ -23,24 +26,42 @@ class EmbedContent:
     timeline: Timeline
     events: list[Event]
     unplaced_claims: list[Claim]
+    page: int = 1
+    has_next: bool = False
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
 
 
-def embed_content(timeline: Timeline, options: EmbedOptions) -> EmbedContent:
-    """The published events and claims an embed shows with `options`.
+def embed_content(timeline: Timeline, options: EmbedOptions, *, page: int = 1) -> EmbedContent:
+    """The published events and claims an embed shows with `options`, one
+    page (`EMBED_PAGE_SIZE` events) at a time: a timeline of any length costs
+    one page's queries and rendering. The claims not about one event come on
+    the last page.
 
     With a verdict filter only claims rated so are kept, and only the events
     that carry one of them."""
-    events = list(claim_selectors.timeline_events(timeline))
-    unplaced = list(claim_selectors.timeline_unplaced_claims(timeline))
+    size = settings.EMBED_PAGE_SIZE
+    events = claim_selectors.timeline_events(timeline)
+    unplaced = claim_selectors.timeline_unplaced_claims(timeline)
+    if options.verdicts:
+        rated = Claim.objects.for_readers().filter(published_verdict__slug__in=options.verdicts)
+        events = events.filter(Exists(rated.filter(event=OuterRef("pk"))))
+        unplaced = unplaced.filter(published_verdict__slug__in=options.verdicts)
+    if options.newest_first:
+        events = events.reverse()
+    start = (page - 1) * size
+    shown = list(events[start : start + size + 1])
+    has_next = len(shown) > size
+    shown = shown[:size]
     if options.verdicts:
         wanted = set(options.verdicts)
-        for event in events:
+        for event in shown:
             event.public_claims = [c for c in event.public_claims if c.published_verdict.slug in wanted]
-        events = [event for event in events if event.public_claims]
-        unplaced = [c for c in unplaced if c.published_verdict.slug in wanted]
-    if options.newest_first:
-        events.reverse()
-    return EmbedContent(timeline=timeline, events=events, unplaced_claims=unplaced)
+    return EmbedContent(
+        timeline=timeline, events=shown, unplaced_claims=[] if has_next else list(unplaced), page=page, has_next=has_next
+    )
 
 
 def filter_verdicts(options: EmbedOptions) -> list[Verdict]:

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.http.request import split_domain_port, validate_host
 from django.shortcuts import get_object_or_404, render
 from django.urls import Resolver404, resolve
@@ -41,11 +41,12 @@ from timeline.embeds.options import (
     MIN_HEIGHT,
     EmbedOptionError,
     EmbedOptions,
+    embed_page,
     embed_url,
     frame_height,
     loader_url,
 )
-from timeline.interop.timelinejs import timeline_to_timelinejs
+from timeline.interop.timelinejs import timeline_to_timelinejs, timelinejs_parts
 from timeline.models import Timeline
 
 OEMBED_DEFAULT_WIDTH = 640
@@ -102,6 +103,7 @@ def embed_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         # No query string (the usual embed): no parsing.
         options = EmbedOptions.from_query(request.GET) if request.META.get("QUERY_STRING") else DEFAULT_OPTIONS
+        page = embed_page(request.GET)
     except EmbedOptionError as error:
         return _embed_error(request, 400, error, _error_language(request))
     stamp = stamps.timeline_stamp(slug)
@@ -116,9 +118,14 @@ def embed_timeline(request: HttpRequest, slug: str) -> HttpResponse:
                 message = EmbedOptionError(gettext_noop("“%(value)s” is not a verdict on this site's scale."), value=unknown[0])
                 return _embed_error(request, 400, message, language)
             timeline = Timeline.objects.get(pk=stamp.pk)
+            content = embed_selectors.embed_content(timeline, options, page=page)
+            if page > 1 and not content.events:
+                missing = EmbedOptionError(gettext_noop("This timeline has no page %(page)s."), page=page)
+                return _embed_error(request, 404, missing, language)
             context = {
                 "timeline": timeline,
-                "content": embed_selectors.embed_content(timeline, options),
+                "content": content,
+                "page_query": options.query_string(),
                 "filter_verdicts": embed_selectors.filter_verdicts(options),
                 "options": options,
                 "version": etag,
@@ -127,7 +134,7 @@ def embed_timeline(request: HttpRequest, slug: str) -> HttpResponse:
             }
             return render(request, "embed/timeline.html", context)
 
-    variant = f"{options.variant()}|{language}|{settings.EMBED_POLL_SECONDS}"
+    variant = f"{options.variant()}|{page}|{settings.EMBED_PAGE_SIZE}|{language}|{settings.EMBED_POLL_SECONDS}"
     return shared_response(request, stamp=stamp, variant=variant, build=build, language=language)
 
 
@@ -333,6 +340,17 @@ def oembed(request: HttpRequest) -> HttpResponse:
     return shared_response(request, stamp=target.stamp, variant=variant, build=build, cors=True)
 
 
+def _in_language(language: str, parts: Iterator[str]) -> Iterator[str]:
+    """The parts of a streamed answer, each made with `language` active
+    (the response is written after the view has returned)."""
+    while True:
+        with translation.override(language):
+            part = next(parts, None)
+        if part is None:
+            return
+        yield part
+
+
 @require_safe
 def api_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     """The timeline in TimelineJS 3 JSON; `?lang=` picks the language of
@@ -346,15 +364,17 @@ def api_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     language = language or stamp.language or settings.LANGUAGE_CODE
     root = site_root(request)
 
-    def build(etag: str) -> JsonResponse:
+    def build(etag: str) -> HttpResponse:
+        timeline = Timeline.objects.get(pk=stamp.pk)
+        events = claim_selectors.timeline_events(timeline)
+        unplaced = claim_selectors.timeline_unplaced_claims(timeline)
+        if events.count() > settings.API_STREAM_FROM_EVENTS:
+            # A long timeline goes out in parts as it is read: one part in
+            # memory at a time (not kept in the cache; its 304s still hold).
+            parts = _in_language(language, timelinejs_parts(timeline, events, unplaced, root=root))
+            return StreamingHttpResponse(parts, content_type="application/json")
         with translation.override(language):
-            timeline = Timeline.objects.get(pk=stamp.pk)
-            data = timeline_to_timelinejs(
-                timeline,
-                claim_selectors.timeline_events(timeline),
-                claim_selectors.timeline_unplaced_claims(timeline),
-                root=root,
-            )
+            data = timeline_to_timelinejs(timeline, events, unplaced, root=root)
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
     return shared_response(request, stamp=stamp, variant=f"{root}|{language}", build=build, language=language, cors=True)

@@ -11,6 +11,11 @@ back when the file is imported (`reading`, `sheets`, `services`).
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -98,26 +103,47 @@ def event_text(event: Event, root: str) -> str:
     return "".join(str(part) for part in parts)
 
 
+def event_slide(event: Event, root: str) -> dict:
+    slide = {"unique_id": event.uid, "start_date": date_parts(event.when)}
+    if event.until is not None:
+        slide["end_date"] = date_parts(event.until)
+    slide["display_date"] = display_period(event.when, event.until)
+    slide["text"] = {"headline": escape(event.title), "text": event_text(event, root)}
+    return slide
+
+
+def title_slide(timeline: Timeline, unplaced_claims, root: str) -> dict:
+    title_text = str(_paragraphs(timeline.description, "ct-description")) + str(_claims_html(unplaced_claims, root))
+    return {
+        "unique_id": TITLE_ID_PREFIX + timeline.slug,
+        "text": {"headline": escape(timeline.title), "text": title_text},
+    }
+
+
 def timeline_to_timelinejs(timeline: Timeline, events, unplaced_claims, *, root: str) -> dict:
     """The timeline as TimelineJS 3 JSON. Call with the wanted language active;
     `events` are the published events with `public_claims` (see
     `factcheck.selectors.timeline_events`), `root` is "https://host" for links."""
-    title_text = str(_paragraphs(timeline.description, "ct-description")) + str(_claims_html(unplaced_claims, root))
-    slides = []
-    for event in events:
-        slide = {"unique_id": event.uid, "start_date": date_parts(event.when)}
-        if event.until is not None:
-            slide["end_date"] = date_parts(event.until)
-        slide["display_date"] = display_period(event.when, event.until)
-        slide["text"] = {"headline": escape(event.title), "text": event_text(event, root)}
-        slides.append(slide)
     return {
-        "title": {
-            "unique_id": TITLE_ID_PREFIX + timeline.slug,
-            "text": {"headline": escape(timeline.title), "text": title_text},
-        },
-        "events": slides,
+        "title": title_slide(timeline, unplaced_claims, root),
+        "events": [event_slide(event, root) for event in events],
     }
+
+
+def timelinejs_parts(timeline: Timeline, events: QuerySet, unplaced_claims, *, root: str, chunk: int = 500) -> Iterator[str]:
+    """The same JSON as `timeline_to_timelinejs`, as text in parts of `chunk`
+    events read and written at a time, for a streamed answer: a timeline of
+    any length holds one part in memory."""
+    yield '{"title": ' + _json(title_slide(timeline, unplaced_claims, root)) + ', "events": ['
+    first = True
+    for event in events.iterator(chunk_size=chunk):
+        yield ("" if first else ", ") + _json(event_slide(event, root))
+        first = False
+    yield "]}"
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, cls=DjangoJSONEncoder)
 
 
 def timeline_page_url(root: str, timeline: Timeline) -> str:

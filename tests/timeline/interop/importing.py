@@ -24,9 +24,10 @@ def run(path, *args) -> str:
 
 
 def export(client, slug: str) -> bytes:
+    """The TimelineJS API's answer, whole or streamed in parts (a long timeline)."""
     response = client.get(f"/api/timelines/{slug}.json")
     assert response.status_code == 200
-    return response.content
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def wipe() -> None:
