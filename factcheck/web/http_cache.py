@@ -25,7 +25,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils import translation
 from django.utils.http import http_date
+
+from factcheck.web.site import site_root
 
 from timeline.stamps import Stamp
 
@@ -34,6 +37,8 @@ logger = logging.getLogger(__name__)
 # How long a rendered response stays in the cache. Its key holds the version
 # stamp, so a stale entry is never served: it only ages out.
 BODY_CACHE_SECONDS = 24 * 60 * 60
+# Headers a view sets that a cached copy must carry too.
+KEPT_HEADERS = ("Vary", "HX-Push-Url", "Content-Language")
 
 
 @functools.cache
@@ -116,18 +121,58 @@ def shared_response(
         key = f"shared-response:{etag}"
         cached = _cache_get(key)
         if cached is not None:
-            status, content_type, content = cached
+            status, content_type, content, headers = cached
             response = HttpResponse(content, content_type=content_type, status=status)
+            for name, value in headers:
+                response[name] = value
         else:
             response = build(etag)
             if response.status_code != 200:
                 return mark_shared(response, language=language, cors=cors)
             if not response.streaming:
-                _cache_set(key, (response.status_code, response["Content-Type"], response.content))
+                headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
+                _cache_set(key, (response.status_code, response["Content-Type"], response.content, headers))
     response["ETag"] = etag
     response["Last-Modified"] = last_modified_http
     mark_shared(response, language=language, cors=cors)
     return response
+
+
+def shared_for_readers(stamp_for: Callable[..., Stamp | None]):
+    """A reader page served as a shared response to signed-out readers: the
+    view's own answer, rendered once per version stamp and variant and kept
+    in the cache, with ETag and 304s, so a CDN may keep it too.
+
+    `stamp_for(*args, **kwargs)` is the stamp of what the page shows (None:
+    not public, the view answers). The variant is everything else the answer
+    depends on: the path and query, the HTMX request headers, the language
+    (from the language cookie or Accept-Language: the response keeps varying
+    on both) and the site's address. Signed-in users get the view's answer,
+    never a shared one."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.user.is_authenticated:
+                return view(request, *args, **kwargs)
+            stamp = stamp_for(*args, **kwargs)
+            if stamp is None:
+                return view(request, *args, **kwargs)
+            language = translation.get_language() or settings.LANGUAGE_CODE
+            headers = request.headers
+            htmx = (headers.get("HX-Request", ""), headers.get("HX-Target", ""), headers.get("HX-Current-URL", ""))
+            variant = "|".join((request.path, request.META.get("QUERY_STRING", ""), *htmx, language, site_root(request)))
+
+            def build(etag: str) -> HttpResponse:
+                return view(request, *args, **kwargs)
+
+            response = shared_response(request, stamp=stamp, variant=variant, build=build)
+            response.language_negotiated = True
+            return response
+
+        return wrapped
+
+    return decorator
 
 
 def mark_shared(response: HttpResponse, *, language: str | None = None, cors: bool = False) -> HttpResponse:
@@ -166,6 +211,11 @@ class SharedCacheMiddleware:
             logger.error("shared response for %s sets a cookie; sent private", request.path)
             response["Cache-Control"] = "private, no-cache"
             patch_vary_headers(response, ("Cookie",))
+            return response
+        if getattr(response, "language_negotiated", False):
+            # A reader page in the reader's language: caches key on both
+            # of what chose it, and on nothing else of the reader's.
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
             return response
         if response.has_header("Vary"):
             kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "accept-language"]

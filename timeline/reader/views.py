@@ -17,10 +17,13 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
+from factcheck.web.http_cache import shared_for_readers
 from timeline import selectors as timeline_selectors
+from timeline import stamps
 from timeline.dates import Precision
 from timeline.forms import AUTO, read_fuzzy_date
 from timeline.models import Timeline
+from timeline.stamps import TimelineStamp
 from timeline.reader import selectors
 from timeline.reader.filters import ReaderRequest, TimelineFilterForm
 
@@ -102,7 +105,13 @@ def _reader_response(request: HtmxHttpRequest, partial: str | None, context: dic
     return response
 
 
+def _featured_stamp() -> TimelineStamp | None:
+    timeline = timeline_selectors.timeline_featured()
+    return stamps.timeline_stamp(timeline.slug) if timeline else None
+
+
 @require_safe
+@shared_for_readers(_featured_stamp)
 def home(request: HtmxHttpRequest) -> HttpResponse:
     timeline = timeline_selectors.timeline_featured()
     if timeline is None:
@@ -111,6 +120,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_safe
+@shared_for_readers(lambda slug: stamps.timeline_stamp(slug))
 def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
     return _render_timeline(request, timeline)
