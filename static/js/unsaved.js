@@ -9,7 +9,12 @@
    Submitting the form the ordinary way leaves with the input: no question.
    A form htmx submits in place is replaced by the server's answer, which
    says itself whether what it holds is saved; a failure htmx does not swap
-   leaves the form as it was, still unsaved. */
+   leaves the form as it was, still unsaved.
+
+   When the attribute has a value, it is the question asked (confirm) before
+   any other htmx request replaces the form with its typing (another form of
+   the same card, a filter reloading the list), unless what sends that
+   request is marked `data-discards-unsaved` ("Discard my changes"). */
 (function () {
   "use strict";
 
@@ -39,6 +44,26 @@
   // Back to this page from the history: nothing is being submitted.
   window.addEventListener("pageshow", function () {
     submitting = false;
+  });
+
+  function unsavedIn(target, own) {
+    if (!target || target.nodeType !== 1) return null;
+    var found = Array.prototype.slice.call(target.querySelectorAll(FORMS + "[data-unsaved]"));
+    if (target.matches(FORMS + "[data-unsaved]")) found.push(target);
+    for (var i = 0; i < found.length; i++) {
+      if (found[i] !== own && found[i].getAttribute("data-warn-unsaved")) return found[i];
+    }
+    return null;
+  }
+
+  document.addEventListener("htmx:confirm", function (event) {
+    var source = event.detail.elt;
+    if (!source || source.closest("[data-discards-unsaved]")) return;
+    var own = source.tagName === "FORM" ? source : source.form || source.closest("form");
+    var form = unsavedIn(event.detail.target, own);
+    if (!form) return;
+    event.preventDefault();
+    if (window.confirm(form.getAttribute("data-warn-unsaved"))) event.detail.issueRequest(true);
   });
 
   window.addEventListener("beforeunload", function (event) {

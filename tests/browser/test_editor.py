@@ -1,5 +1,7 @@
 """An editor's day on the desk, in a real browser: sign in, rate a seed claim
-in place, publish it, and a second editor's stale form gets the conflict."""
+in place, publish it, and a second editor's stale form gets the conflict;
+"Publish changes" publishes what was typed, and unsaved typing is never left
+behind without a question."""
 
 import re
 
@@ -161,11 +163,19 @@ def test_publish_changes_publishes_what_was_typed_and_leaving_with_unsaved_typin
     expect(page).to_have_url(base + desk_page)
     expect(rationale).to_have_value(RATIONALE + " More typing.")
 
+    # Another form of the card (Assign) would replace the claim's form: it asks too, and staying keeps the typing.
+    page.get_by_label("Assigned to").select_option(label="Lee Park")
+    with page.expect_event("dialog") as asked:
+        page.get_by_role("button", name=re.compile("^Assign")).click()
+    assert asked.value.type == "confirm" and "is not saved and will be lost" in asked.value.message
+    expect(rationale).to_have_value(RATIONALE + " More typing.")
+
     # Once saved (in place, with htmx), leaving asks nothing.
     page.locator(f"#claim-{claim.pk}-form").get_by_role("button", name=re.compile("Save draft")).click()
     expect(page.locator("#desk-announcer")).to_contain_text("Saved “the only sitting president")
     page.get_by_role("link", name=re.compile("Work queue")).first.click()
     expect(page).to_have_url(base + "/editor/")
-    assert dialogs == ["beforeunload"]
+    assert dialogs == ["beforeunload", "confirm"]
     claim.refresh_from_db()
     assert (claim.published_rationale, claim.rationale) == (RATIONALE, RATIONALE + " More typing.")
+    assert claim.assigned_to is None  # the Assign the editor stayed for was never sent
