@@ -1,8 +1,9 @@
-""""Publish changes" beside an open claim form never loses typing: the button
-belongs to the claim's form, so what the editor typed is sent with it, saved
-and published in one step through the save's version check. A conflict keeps
-the typing (409); bad input shows the field errors and publishes nothing (422).
-With HTMX the card answers in place; without JavaScript the same form posts."""
+"""The "Publish changes" button beside an open claim form never loses
+typing: it belongs to the claim's form, so what the editor typed is sent with
+it, saved and published in one step through the save's version check. A
+conflict keeps the typing (409); bad input shows the field errors and
+publishes nothing (422). With HTMX the card answers in place; without
+JavaScript the same form posts."""
 
 import re
 
@@ -55,8 +56,7 @@ def with_saved_draft(client):
     """Seed claim 6 with a saved draft that readers do not see yet: the case
     where "Publish changes" used to publish this draft and drop the typing."""
     claim = seed_claim(6)
-    rate(client, claim, verdict="accurate", rationale=SAVED_RATIONALE,
-         sources__0__title="Test citation: saved draft")
+    rate(client, claim, verdict="accurate", rationale=SAVED_RATIONALE, sources__0__title="Test citation: saved draft")
     claim.refresh_from_db()
     assert claim.has_draft_changes
     return claim
@@ -81,8 +81,9 @@ class TestTheButtonBelongsToTheForm:
 
     def test_a_card_opened_in_the_queue_publishes_with_its_form(self, editor_client, seeded):
         claim = seed_claim(6)
-        html = editor_client.get(f"/editor/claims/{claim.pk}/", {"edit": "1", "next": "/editor/"},
-                                 headers=HTMX).content.decode()
+        html = editor_client.get(
+            f"/editor/claims/{claim.pk}/", {"edit": "1", "next": "/editor/"}, headers=HTMX
+        ).content.decode()
         assert f'form="claim-{claim.pk}-form" formaction="/editor/claims/{claim.pk}/publish/"' in html
 
 
@@ -161,7 +162,10 @@ class TestAConflictKeepsTheTyping:
 
         claim.refresh_from_db()
         assert (claim.version, claim.rationale, claim.published_rationale) == (
-            ben.version, "Ben's rationale.", ben.published_rationale)
+            ben.version,
+            "Ben's rationale.",
+            ben.published_rationale,
+        )
 
         # Publishing the kept form again is a deliberate choice over Ben's version.
         assert publish(editor_client, claim, kept).status_code == 200
@@ -190,7 +194,10 @@ class TestBadInputPublishesNothing:
 
         after = Claim.objects.get(pk=claim.pk)
         assert (after.version, after.rationale, after.published_rationale) == (
-            before.version, SAVED_RATIONALE, before.published_rationale)
+            before.version,
+            SAVED_RATIONALE,
+            before.published_rationale,
+        )
         assert TYPED_RATIONALE not in client.get(f"/claims/{claim.pk}/").content.decode()
 
     def test_a_note_for_readers_over_its_limit_is_a_field_error_and_nothing_is_saved(self, editor_client, seeded):
