@@ -101,6 +101,50 @@ def _record(claim: Claim, **change) -> VerdictChange:
     )
 
 
+@dataclass(frozen=True)
+class SaveAndPublish:
+    """What `claim_save_and_publish` did: the claim as it is now, whether the
+    typed draft changed it, and whether readers now see something new."""
+
+    claim: Claim
+    saved: bool
+    published: bool
+
+
+@transaction.atomic
+def claim_save_and_publish(
+    *,
+    claim: Claim,
+    editor: AbstractBaseUser | None,
+    expected_version: int | None,
+    verdict: Verdict,
+    rationale: str,
+    sources: Sequence[SourceInput],
+    note: str = "",
+    publish_note: str = "",
+) -> SaveAndPublish:
+    """Save the draft as the editor typed it, then publish it, in one transaction.
+
+    The save goes through the same version check as `claim_set_status`
+    (ClaimConflict) and the publication through the same rules as
+    `claim_publish` (ValidationError): when either refuses, nothing is saved
+    and nothing is published. `note` goes to the history of the save,
+    `publish_note` to the public corrections log."""
+    _check_editor(editor)
+    start = _claim_lock(claim, expected_version).version
+    saved = claim_set_status(
+        claim=claim,
+        editor=editor,
+        expected_version=start,
+        verdict=verdict,
+        rationale=rationale,
+        sources=sources,
+        note=note,
+    )
+    published = claim_publish(claim=saved, editor=editor, expected_version=saved.version, note=publish_note)
+    return SaveAndPublish(claim=published, saved=saved.version != start, published=published.version != saved.version)
+
+
 @transaction.atomic
 def claim_set_status(
     *,

@@ -27,7 +27,12 @@ class _FormReader(HTMLParser):
                 self.depth = 1
                 self.found = True
             return
-        if not self.depth:
+        # A field belongs to the form it names in its `form` attribute, wherever it stands.
+        owner = attrs.get("form")
+        if owner is not None:
+            if self.attr != "id" or owner != self.value:
+                return
+        elif not self.depth:
             return
         name = attrs.get("name")
         if tag == "input" and name:

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from factcheck import services
 from factcheck.desk import selectors
-from factcheck.desk.forms import AssignForm, ClaimStatusForm, PublicationForm, QueueFilterForm
+from factcheck.desk.forms import AssignForm, ClaimStatusForm, PublicationForm, QueueFilterForm, claim_prefix
 from factcheck.models import Claim, Verdict
 from factcheck.permissions import display_name
 from factcheck.web.guards import editor_required
@@ -234,6 +234,10 @@ def _conflict(
         data = request.POST.copy()
         data[status_form.add_prefix("version")] = str(current.version)
         forms["status_form"] = ClaimStatusForm(data, claim=current, scale=desk.scale)
+        if action == "save-publish":
+            # The note for readers typed beside "Publish changes" is kept too.
+            data[f"{claim_prefix(current)}-publish-version"] = str(current.version)
+            forms["publish_form"] = PublicationForm(data, claim=current, action="publish")
     who = _editor_name(current)
     message = _("Not saved: %(who)s changed %(claim)s first. Review the current verdict, then save again.") % {
         "who": who,
@@ -305,8 +309,61 @@ def _differs(claim: Claim) -> bool:
 @require_POST
 @answers_missing_claim
 def claim_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    """Show readers the draft: verdict, rationale and sources as they are now."""
+    """Show readers the draft: verdict, rationale and sources as they are now.
+
+    "Publish changes" beside an open claim form submits that form (its fields
+    and its version come along): what the editor typed is saved and published
+    in one step, never dropped."""
+    if f"claim-{pk}-version" in request.POST:
+        return _save_and_publish(request, pk)
     return _publication(request, pk, action="publish")
+
+
+def _save_and_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Save the claim's form as typed and publish it, through the save's
+    version check: a conflict (409) keeps what was typed; bad input (422)
+    shows the field errors; in either case nothing is saved or published."""
+    claim = desk_claim(pk)
+    desk = _desk()
+    form = ClaimStatusForm(request.POST, claim=claim, scale=desk.scale)
+    # The note for readers is checked by the publication form; the version that counts is the claim form's.
+    data = request.POST.copy()
+    data[f"{claim_prefix(claim)}-publish-version"] = str(claim.version)
+    publish_form = PublicationForm(data, claim=claim, action="publish")
+    typed_ok = form.is_valid()
+    if typed_ok and publish_form.is_valid():
+        typed = form.cleaned_data
+        try:
+            done = services.claim_save_and_publish(
+                claim=claim,
+                editor=request.user,
+                expected_version=typed["version"],
+                verdict=typed["verdict"],
+                rationale=typed["rationale"],
+                sources=form.sources.sources(),
+                note=typed["note"],
+                publish_note=publish_form.cleaned_data["note"],
+            )
+        except services.ClaimConflict:
+            return _conflict(request, claim, desk, action="save-publish", status_form=form)
+        except ValidationError as error:
+            form.add_rule_errors(error.message_dict)
+            typed_ok = False
+        else:
+            return _saved(request, pk, desk, _save_and_publish_message(done), focus="publish")
+    focus = "publish" if typed_ok else "errors"
+    return _invalid(request, claim, desk, focus=focus, status_form=form, publish_form=publish_form)
+
+
+def _save_and_publish_message(done: services.SaveAndPublish) -> str:
+    values = {"claim": _short(done.claim), "verdict": done.claim.published_verdict.localized_label}
+    if done.published and done.saved:
+        return _("Saved and published %(claim)s: readers now see %(verdict)s.") % values
+    if done.published:
+        return _("Published %(claim)s: readers now see %(verdict)s.") % values
+    if done.saved:
+        return _("Saved %(claim)s: readers already see this draft.") % values
+    return _("Nothing to publish: readers already see %(claim)s as it is.") % values
 
 
 @editor_required

@@ -1,5 +1,7 @@
 """An editor's day on the desk, in a real browser: sign in, rate a seed claim
-in place, publish it, and a second editor's stale form gets the conflict."""
+in place, publish it, and a second editor's stale form gets the conflict;
+"Publish changes" publishes what was typed, and unsaved typing is never left
+behind without a question."""
 
 import re
 
@@ -116,3 +118,64 @@ def test_the_queue_works_from_the_keyboard(seeded_live_server, page):
     page.locator(f"#claim-{claim.pk} form.desk-form").get_by_role("button", name=re.compile("Save draft")).press("Enter")
     expect(page.locator(f"#claim-{claim.pk} .desk-claim__message")).to_contain_text("In review")
     expect(page.locator(f"#claim-{claim.pk} summary")).to_be_focused()
+
+
+def test_publish_changes_publishes_what_was_typed_and_leaving_with_unsaved_typing_asks_first(
+    seeded_live_server, page
+):
+    base = seeded_live_server.url
+    make_editor("lee", first_name="Lee", last_name="Park")
+    claim = Claim.objects.get(uid="seed-claim-06")  # published; its draft is what readers see
+    desk_page = f"/editor/claims/{claim.pk}/"
+    sign_in(page, base, "lee", start=desk_page)
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # "Stay on the page"
+
+    page.on("dialog", answer)
+
+    # Type a rating and publish it straight away, without saving the draft first.
+    form = page.locator(f"#claim-{claim.pk}-form")
+    form.get_by_label("Verdict").select_option(label="Mostly accurate")
+    form.get_by_label("Rationale").fill(RATIONALE)
+    form.get_by_label("Source 1: citation").fill(SOURCE_TITLE)
+    page.get_by_label("Note for readers").fill("Published with the typed changes.")
+    page.get_by_role("button", name=re.compile("^Publish changes")).click()
+    expect(page.locator("#desk-announcer")).to_contain_text("Saved and published “the only sitting president")
+
+    # Saved and published: following a link away asks nothing, and readers see what was typed.
+    page.get_by_role("link", name="Public page").click()
+    expect(page).to_have_url(f"{base}/claims/{claim.pk}/")
+    expect(page.locator(".verdict-box .verdict")).to_have_text("Mostly accurate")
+    expect(page.locator(".rationale")).to_contain_text(RATIONALE)
+    assert dialogs == []
+
+    # Typing again and leaving asks first; staying keeps the typing.
+    page.goto(base + desk_page)
+    rationale = page.locator(f"#claim-{claim.pk}-form").get_by_label("Rationale")
+    rationale.press("Control+End")
+    rationale.press_sequentially(" More typing.")
+    with page.expect_event("dialog") as asked:
+        page.get_by_role("link", name=re.compile("Work queue")).first.click()
+    assert asked.value.type == "beforeunload"
+    expect(page).to_have_url(base + desk_page)
+    expect(rationale).to_have_value(RATIONALE + " More typing.")
+
+    # Another form of the card (Assign) would replace the claim's form: it asks too, and staying keeps the typing.
+    page.get_by_label("Assigned to").select_option(label="Lee Park")
+    with page.expect_event("dialog") as asked:
+        page.get_by_role("button", name=re.compile("^Assign")).click()
+    assert asked.value.type == "confirm" and "is not saved and will be lost" in asked.value.message
+    expect(rationale).to_have_value(RATIONALE + " More typing.")
+
+    # Once saved (in place, with htmx), leaving asks nothing.
+    page.locator(f"#claim-{claim.pk}-form").get_by_role("button", name=re.compile("Save draft")).click()
+    expect(page.locator("#desk-announcer")).to_contain_text("Saved “the only sitting president")
+    page.get_by_role("link", name=re.compile("Work queue")).first.click()
+    expect(page).to_have_url(base + "/editor/")
+    assert dialogs == ["beforeunload", "confirm"]
+    claim.refresh_from_db()
+    assert (claim.published_rationale, claim.rationale) == (RATIONALE, RATIONALE + " More typing.")
+    assert claim.assigned_to is None  # the Assign the editor stayed for was never sent
