@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from timeline.ingest.extraction import MAX_TEXT_CHARS, ExtractionError, extract_dates
 
-from .date_set import SET_FILE, UNSEEN_FILE, load_samples, ours, raw_search_dates, score_all
+from .date_set import CLASSES_FILE, SET_FILE, UNSEEN_FILE, load_samples, ours, raw_search_dates, score_all, score_sample
 
 SEED = (Path(__file__).resolve().parents[3] / "seeds" / "article.txt").read_text(encoding="utf-8")
 PUBLISHED = datetime.date(2025, 1, 22)
@@ -132,6 +132,18 @@ def test_the_unseen_set_scores_at_least_090_f1_and_beats_raw_search_dates(capsys
     assert labelled >= 120
     assert scores["all"].f1 >= 0.90, misses
     assert scores["all"].f1 > raw["all"].f1
+
+
+@pytest.mark.parametrize("sample", load_samples(CLASSES_FILE), ids=lambda s: s.id)
+def test_each_class_of_error_of_issue_12_is_read_right(sample):
+    """date_mentions_classes.toml: a month the sentence places in the past, a
+    weekday in its week ("este jueves" on a Thursday), a range sharing its
+    year, a year glued to a word, "del año pasado" after a day, decades and
+    relative words; labelled before the fix. Every mention is found, with
+    its date, and nothing else is."""
+    misses: list[str] = []
+    score = score_sample(sample, ours(sample), misses=misses)
+    assert (score.right, score.predicted) == (score.labelled, score.labelled), misses
 
 
 def test_refuses_what_is_not_an_article():
