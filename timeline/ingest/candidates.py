@@ -21,13 +21,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from timeline.ingest.names import NAME_WORD, NameIndex
 from timeline.ingest.sentences import Sentence
 
 THRESHOLD = 0.25
 MIN_WORDS = 5
 
-_UPPER = "A-ZÁÉÍÓÚÑÜ"
-_NAME_WORD = rf"[{_UPPER}][\w'’.-]*[\w]"
+_NAME_WORD = NAME_WORD
 # "Martín Schapiro", "Juan Gabriel Tokatlian", "Diego de la Vega", "U.S.".
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de\s+la|van|von|da|dos|di|le|la)\s+)?{_NAME_WORD}){{0,3}}"
 _NOT_NAMES = {
@@ -223,20 +223,7 @@ def _clean_name(name: str) -> str:
     return " ".join(words).rstrip("’'s").strip() if words else ""
 
 
-def _full_name(text: str, before: int, name: str) -> str:
-    """The longest form of `name` used earlier in the text ("Schapiro" ->
-    "Martín Schapiro", "Trump" -> "Donald Trump")."""
-    if not name or " " in name:
-        return name
-    best = name
-    for match in re.finditer(rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(name)}(?![\w])", text[:before]):
-        candidate = _clean_name(match.group(0))
-        if len(candidate) > len(best) and candidate.endswith(name):
-            best = candidate
-    return best
-
-
-def _attribution(compiled: _Compiled, text: str, sentence: Sentence, recent: str) -> str:
+def _attribution(compiled: _Compiled, names: NameIndex, sentence: Sentence, recent: str) -> str:
     """Who the sentence says is speaking, or ""."""
     s = sentence.text
     for pattern in (compiled.speaker_before, compiled.speaker_after, compiled.according):
@@ -254,7 +241,8 @@ def _attribution(compiled: _Compiled, text: str, sentence: Sentence, recent: str
                 continue
             if re.match(r"(?:the|el|la)\s", who, re.IGNORECASE) and pattern is compiled.according:
                 return who
-            return _full_name(text, sentence.start + match.start(), name)
+            # The longest form of the name used earlier ("Schapiro" -> "Martín Schapiro").
+            return names.full_name(name, sentence.start + match.start())
     return ""
 
 
@@ -297,8 +285,9 @@ def find_claims(
     compiled = _compiled(language)
     out: list[ClaimCandidate] = []
     recent = ""
+    names = NameIndex(text, _clean_name)
     for sentence in sentences:
-        claimant = _attribution(compiled, text, sentence, recent)
+        claimant = _attribution(compiled, names, sentence, recent)
         if claimant:
             recent = claimant
         if len(sentence.text.split()) < MIN_WORDS:
