@@ -12,10 +12,10 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.dates import FuzzyDate
+from timeline.dates import FuzzyDate, Precision
 from timeline.ingest.extraction.checks import LANGUAGES, check_language, check_text
 from timeline.ingest.extraction.grammar import Grammar, grammar_for
-from timeline.ingest.extraction.matching import extend_left, find_candidates, is_plausible
+from timeline.ingest.extraction.matching import Candidate, extend_left, find_candidates, is_plausible
 from timeline.ingest.extraction.reading import read
 from timeline.ingest.extraction.resolvers import resolve
 from timeline.ingest.extraction.tense import tense_cues
@@ -62,15 +62,25 @@ def extract_dates(
     check_text(text)
     grammar = grammar_for(language)
     mentions: list[DateMention] = []
-    anchor: int | None = None
+    anchor = _Anchor()
     if sentences is None:
         sentences = split_sentences(text, language=language)
     for sentence in sentences:
-        found = _sentence_mentions(grammar, sentence, published, anchor)
-        for mention in found:
-            anchor = mention.date.year
-        mentions.extend(found)
+        mentions.extend(_sentence_mentions(grammar, sentence, published, anchor))
     return mentions
+
+
+@dataclass
+class _Anchor:
+    """The year and the day last mentioned, for "that year" and "the day before"."""
+
+    year: int | None = None
+    day: datetime.date | None = None
+
+    def follow(self, when: FuzzyDate) -> None:
+        self.year = when.date.year
+        if when.precision == Precision.DAY:
+            self.day = when.date
 
 
 def load() -> None:
@@ -81,21 +91,22 @@ def load() -> None:
 
 
 def _sentence_mentions(
-    grammar: Grammar, sentence: Sentence, published: datetime.date, anchor: int | None
+    grammar: Grammar, sentence: Sentence, published: datetime.date, anchor: _Anchor
 ) -> list[DateMention]:
-    """The mentions of one sentence; `anchor` is the year last mentioned before it."""
+    """The mentions of one sentence; `anchor` holds the year and day last
+    mentioned before it, and follows the sentence's mentions."""
     text = sentence.text
     candidates = [c for c in find_candidates(grammar, text) if is_plausible(grammar, text, c, published)]
     if not candidates:
         return []
-    years = [(c.start, c.end, int(c.groups["year"])) for c in candidates if c.groups.get("year")]
+    years = [(c.start, c.end, int(c.groups["year"]), _month_number(grammar, c)) for c in candidates if c.groups.get("year")]
     cues = tense_cues(grammar, text)
     out: list[DateMention] = []
     for candidate in candidates:
-        when = resolve(grammar, text, candidate, published, anchor, years, cues)
+        when = resolve(grammar, text, candidate, published, anchor.year, years, cues, anchor_day=anchor.day)
         if when is None:
             continue
-        anchor = when.date.year
+        anchor.follow(when)
         start = extend_left(grammar, text, candidate)
         out.append(
             DateMention(
@@ -106,3 +117,9 @@ def _sentence_mentions(
             )
         )
     return out
+
+
+def _month_number(grammar: Grammar, candidate: Candidate) -> int:
+    """The month a candidate names, or 0: for a range that crosses a new year."""
+    word = (candidate.groups.get("mon") or "").rstrip(".").lower()
+    return grammar.months.get(word, 0)
