@@ -144,3 +144,33 @@ def test_the_claim_finder_takes_time_in_proportion_to_the_text():
 
     short, long = SEED * 4, SEED * 16
     assert seconds(long) < 6 * seconds(short)
+
+
+@pytest.mark.parametrize(
+    "language, text, words, kind",
+    [
+        # A court's ruling is a fact to check, whatever words of duty it holds.
+        ("en", "The Supreme Court ruled on Tuesday that the 2023 decree must be withdrawn within 30 days.",
+         "decree", "claim"),
+        ("es", "La Corte Suprema dictaminó que el decreto de 2023 debe ser retirado en un plazo de 30 días.",
+         "decreto", "claim"),
+        # A warning made in the past is a past statement, not a prediction...
+        ("en", "In 2019 the central bank warned that inflation would reach 40% within two years.",
+         "inflation", "claim"),
+        ("es", "En 2019 el banco central advirtió que la inflación llegaría al 40% en dos años.",
+         "inflación", "claim"),
+        # ... while one about the future is.
+        ("en", "The central bank expects that inflation will reach 40% within two years.", "inflation", "prediction"),
+        ("es", "El banco central prevé que la inflación llegará al 40% en dos años.", "inflación", "prediction"),
+        # An opinion stays an opinion.
+        ("en", "The mayor said the 40% tax rise was a terrible idea for the city.", "tax rise", "opinion"),
+    ],
+)
+def test_claim_kinds_follow_what_the_sentence_does(language, text, words, kind):
+    assert by_text(find_claims(text, language=language, threshold=0), words).kind == kind
+
+
+def test_a_claim_passage_is_not_wrapped_in_quotation_marks_of_its_own():
+    text = "“Every one of the 14 bridges will be rebuilt by 2027.” The ministry published the plan on Monday."
+    claim = by_text(find_claims(text, threshold=0), "14 bridges")
+    assert claim.text == "Every one of the 14 bridges will be rebuilt by 2027"
