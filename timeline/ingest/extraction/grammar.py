@@ -37,6 +37,10 @@ _YEAR = r"(?<![\d$€£¥.,/])(?:1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|['’]?s\b|/\d
 _GLUED = "a-záéíóúñü"
 _START = rf"(?:(?<!\w)|(?<=[{_GLUED}]{{2}})(?=\d))"
 _END = rf"(?:(?!\w)|(?<=\d)(?=[{_GLUED}]{{2}}|[yeou]\s)(?!(?:st|nd|rd|th)\b))"
+# The kinds whose match may end in a year's digits: they may end glued to a
+# word. Only a bare year may start glued ("in2021"): a glued start costs the
+# regular-expression engine its fast scan, so the other patterns keep a plain one.
+_MAY_END_IN_A_YEAR = frozenset({"date", "month", "year"})
 # "2024-11-05", "11/5/2024".
 _NUMERIC = ("numeric", r"(?<![\d/.-])(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?![\d/-])")
 # dateparser's relative phrases worth taking: "3 years ago", "in 2 weeks", "last monday".
@@ -321,8 +325,13 @@ def _pattern_sources(language: str, pieces: _Pieces, words: Words) -> PatternSou
 
 
 def _compile(sources: PatternSources) -> list[tuple[str, re.Pattern]]:
-    """Each pattern as a whole-word match, case-insensitive."""
-    return [(kind, re.compile(rf"{_START}(?:{source}){_END}", re.IGNORECASE)) for kind, source in sources]
+    """Each pattern as a whole-word match (see _START and _END), case-insensitive."""
+    compiled = []
+    for kind, source in sources:
+        start = _START if kind == "year" else r"(?<!\w)"
+        end = _END if kind in _MAY_END_IN_A_YEAR else r"(?!\w)"
+        compiled.append((kind, re.compile(rf"{start}(?:{source}){end}", re.IGNORECASE)))
+    return compiled
 
 
 def _tense_patterns(words: Words) -> tuple[re.Pattern, re.Pattern]:
