@@ -215,3 +215,32 @@ def test_any_text_gives_consistent_spans_or_a_clear_refusal(text, language, publ
 )
 def test_periods_of_a_year_and_weekday_numbers(text, language, expected):
     assert found(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("The fair ran from 3 to 9 July 2021.", "en", [("3", "2021-07-03"), ("9 July 2021", "2021-07-09")]),
+        ("La feria fue del 3 al 9 de julio de 2021.", "es", [("3", "2021-07-03"), ("9 de julio de 2021", "2021-07-09")]),
+        ("Votaron el 3 y el 4 de mayo de 2019.", "es", [("3", "2019-05-03"), ("4 de mayo de 2019", "2019-05-04")]),
+        # Not a range: a count before a date.
+        ("Some 30 to 9 May 2019 was the wait.", "en", [("9 May 2019", "2019-05-09")]),
+    ],
+)
+def test_a_range_of_days_that_names_its_month_once_is_two_days(text, language, expected):
+    assert found(text, language=language) == expected
+
+
+def test_extraction_takes_time_in_proportion_to_the_text():
+    import time
+
+    def seconds(text):
+        best = float("inf")
+        for _ in range(3):
+            began = time.perf_counter()
+            extract_dates(text, published=PUBLISHED)
+            best = min(best, time.perf_counter() - began)
+        return best
+
+    seconds(SEED)  # dateparser's readers, once
+    assert seconds(SEED * 16) < 6 * seconds(SEED * 4)

@@ -9,6 +9,7 @@ before it ("in February").
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -108,6 +109,11 @@ def _sentence_mentions(
             continue
         anchor.follow(when)
         start = extend_left(grammar, text, candidate)
+        first = _range_first_day(text, candidate, when, after=out[-1].end - sentence.start if out else 0)
+        if first is not None:
+            day_start, day_end, day = first
+            out.append(DateMention(sentence.start + day_start, sentence.start + day_end, text[day_start:day_end], day))
+            start = candidate.start
         out.append(
             DateMention(
                 start=sentence.start + start,
@@ -117,6 +123,26 @@ def _sentence_mentions(
             )
         )
     return out
+
+
+# The first day of a range that names its month once: "del 3 al 9 de julio", "on 3 and 4 May".
+_FIRST_DAY = re.compile(r"(?<![\w,.])(\d{1,2})(?:st|nd|rd|th|º)?\s+(?:al|a|y|hasta|and|to|through|-|–)\s+(?:el\s+)?$")
+
+
+def _range_first_day(
+    text: str, candidate: Candidate, when: FuzzyDate, *, after: int
+) -> tuple[int, int, FuzzyDate] | None:
+    """The day that opens a range before a day-first date ("3" in "del 3 al 9
+    de julio de 2021"), in the same month, or None."""
+    if when.precision != Precision.DAY or not text[candidate.start : candidate.start + 1].isdigit():
+        return None
+    match = _FIRST_DAY.search(text, after, candidate.start)
+    if match is None:
+        return None
+    number = int(match.group(1))
+    if not 1 <= number < when.date.day:
+        return None
+    return match.start(1), match.end(1), FuzzyDate(when.date.replace(day=number), Precision.DAY)
 
 
 def _month_number(grammar: Grammar, candidate: Candidate) -> int:
