@@ -21,13 +21,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from timeline.ingest.names import NAME_WORD, NameIndex
 from timeline.ingest.sentences import Sentence
+from timeline.ingest.titles import trim_passage
 
 THRESHOLD = 0.25
 MIN_WORDS = 5
 
-_UPPER = "A-ZÁÉÍÓÚÑÜ"
-_NAME_WORD = rf"[{_UPPER}][\w'’.-]*[\w]"
+_NAME_WORD = NAME_WORD
 # "Martín Schapiro", "Juan Gabriel Tokatlian", "Diego de la Vega", "U.S.".
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de\s+la|van|von|da|dos|di|le|la)\s+)?{_NAME_WORD}){{0,3}}"
 _NOT_NAMES = {
@@ -53,6 +54,9 @@ class _Lexicon:
     frequency: str
     opinion: str
     prediction: str
+    ruling: str  # a court's decision is a fact to check, not an opinion
+    conditional: str  # "would", "podría": the future of a past statement
+    past_report: str  # "warned", "advirtió": a statement made in the past
     prediction_suffix: str = r"(?!)"
     superlative_suffix: str = r"(?!)"
     superlative_exceptions: frozenset[str] = field(default_factory=frozenset)
@@ -99,6 +103,15 @@ _EN = _Lexicon(
         r"will|would|could|might|may|expected|expects|likely|unlikely|anticipate|anticipates|forecast|"
         r"predicts?|plans?\s+to|set\s+to|going\s+to|prospects?|potentially"
     ),
+    ruling=(
+        r"ruled|rules|ordered|struck\s+down|upheld|overturned|sentenced|convicted|acquitted|dismissed|"
+        r"found\s+(?:\w+\s+)?(?:guilty|liable|innocent|not\s+guilty)|declared\s+(?:\w+\s+)?unconstitutional"
+    ),
+    conditional=r"would|could|might|should|was\s+going\s+to|were\s+going\s+to|was\s+expected|were\s+expected",
+    past_report=(
+        r"warned|said|predicted|forecast|told|claimed|argued|wrote|estimated|cautioned|feared|expected|"
+        r"had\s+\w+ed|was|were"
+    ),
 )
 
 _ES = _Lexicon(
@@ -137,6 +150,17 @@ _ES = _Lexicon(
     prediction=(
         r"podría|podrían|puede|pueden|probablemente|probable|improbable|se\s+espera|espera|esperan|prevé|"
         r"anticipa|pronostica|planea|va\s+a|van\s+a|perspectivas?"
+    ),
+    ruling=(
+        r"dictaminó|falló|resolvió|ordenó|condenó|sentenció|absolvió|anuló|revocó|confirmó\s+la\s+condena|"
+        r"declaró\s+(?:\w+\s+)?(?:inconstitucional|culpable|inocente)"
+    ),
+    conditional=(
+        r"podría|podrían|debería|deberían|sería|serían|habría|habrían|iba\s+a|iban\s+a|\w{2,}(?:ría|rían)"
+    ),
+    past_report=(
+        r"advirtió|dijo|afirmó|aseguró|pronosticó|predijo|estimó|anticipó|alertó|sostuvo|temía|esperaba|"
+        r"había\s+\w+(?:ado|ido)|era|fue"
     ),
     prediction_suffix=r"\w{2,}(?:rá|rán|ré|remos)",
 )
@@ -197,6 +221,10 @@ class _Compiled:
         }
         self.opinion = _words(lexicon.opinion)
         self.prediction = _words(rf"(?:{lexicon.prediction}|{lexicon.prediction_suffix})")
+        self.ruling = _words(rf"(?:court|judge|justices|jury|tribunal|panel|corte|juez|jueza|jurado|cámara|tribunal)"
+                             rf"\b[^.;]{{0,80}}?\b(?:{lexicon.ruling})")
+        self.conditional = _words(lexicon.conditional)
+        self.past_report = _words(lexicon.past_report)
         self.first_person = re.compile(
             r"(?<![\w])(?:I|[Ww]e|[Mm]y|[Oo]ur|[Cc]reo|[Cc]reemos|[Yy]o|[Nn]osotros)(?![\w])"
         )
@@ -223,20 +251,7 @@ def _clean_name(name: str) -> str:
     return " ".join(words).rstrip("’'s").strip() if words else ""
 
 
-def _full_name(text: str, before: int, name: str) -> str:
-    """The longest form of `name` used earlier in the text ("Schapiro" ->
-    "Martín Schapiro", "Trump" -> "Donald Trump")."""
-    if not name or " " in name:
-        return name
-    best = name
-    for match in re.finditer(rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(name)}(?![\w])", text[:before]):
-        candidate = _clean_name(match.group(0))
-        if len(candidate) > len(best) and candidate.endswith(name):
-            best = candidate
-    return best
-
-
-def _attribution(compiled: _Compiled, text: str, sentence: Sentence, recent: str) -> str:
+def _attribution(compiled: _Compiled, names: NameIndex, sentence: Sentence, recent: str) -> str:
     """Who the sentence says is speaking, or ""."""
     s = sentence.text
     for pattern in (compiled.speaker_before, compiled.speaker_after, compiled.according):
@@ -254,7 +269,8 @@ def _attribution(compiled: _Compiled, text: str, sentence: Sentence, recent: str
                 continue
             if re.match(r"(?:the|el|la)\s", who, re.IGNORECASE) and pattern is compiled.according:
                 return who
-            return _full_name(text, sentence.start + match.start(), name)
+            # The longest form of the name used earlier ("Schapiro" -> "Martín Schapiro").
+            return names.full_name(name, sentence.start + match.start())
     return ""
 
 
@@ -297,8 +313,9 @@ def find_claims(
     compiled = _compiled(language)
     out: list[ClaimCandidate] = []
     recent = ""
+    names = NameIndex(text, _clean_name)
     for sentence in sentences:
-        claimant = _attribution(compiled, text, sentence, recent)
+        claimant = _attribution(compiled, names, sentence, recent)
         if claimant:
             recent = claimant
         if len(sentence.text.split()) < MIN_WORDS:
@@ -314,12 +331,10 @@ def _candidate(
     compiled: _Compiled, text: str, sentence: Sentence, claimant: str, *, dated: bool, threshold: float
 ) -> ClaimCandidate | None:
     """The sentence's passage as a candidate, or None when it scores under `threshold`."""
-    start, end = _passage(compiled, sentence, claimant)
+    start, end = trim_passage(text, *_passage(compiled, sentence, claimant))
     passage = text[start:end]
     score, reasons = _score(compiled, passage, attributed=bool(claimant), dated=dated)
-    # Opinion and prediction are read in the whole sentence: "I remain skeptical," he said.
-    opinion = bool(compiled.opinion.search(sentence.text)) or bool(claimant and compiled.first_person.search(passage))
-    prediction = bool(compiled.prediction.search(passage))
+    opinion, prediction = _opinion_or_prediction(compiled, sentence.text, passage, claimant)
     if opinion:
         score *= 0.8
     if score < threshold:
@@ -336,6 +351,21 @@ def _candidate(
         sentence_start=sentence.start,
         sentence_end=sentence.end,
     )
+
+
+def _opinion_or_prediction(compiled: _Compiled, sentence: str, passage: str, claimant: str) -> tuple[bool, bool]:
+    """Whether the claim reads as an opinion, and as a prediction. Opinion is
+    read in the whole sentence ("I remain skeptical," he said), except that
+    a court's ruling is a fact ("the court ruled the decree must go").
+    A prediction speaks of the future: a warning made in the past ("warned
+    in 2019 that prices would rise") is a past statement, not a prediction."""
+    first_person = bool(claimant and compiled.first_person.search(passage))
+    opinion = first_person or (bool(compiled.opinion.search(sentence)) and not compiled.ruling.search(sentence))
+    cues = [m.group() for m in compiled.prediction.finditer(passage)]
+    if cues and compiled.past_report.search(sentence):
+        # Only "would", "could", "podría"... after a past statement: the future as it was then.
+        cues = [cue for cue in cues if not compiled.conditional.fullmatch(cue)]
+    return opinion, bool(cues) and not opinion
 
 
 def _passage(compiled: _Compiled, sentence: Sentence, claimant: str) -> tuple[int, int]:

@@ -29,10 +29,10 @@ from timeline.dates import FuzzyDate, Precision
 from timeline.ingest.candidates import ClaimCandidate, find_claims
 from timeline.ingest.extraction import DateMention, extract_dates
 from timeline.ingest.sentences import Sentence, split_sentences
+from timeline.ingest.titles import event_title
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_DRAFTS = 5
-TITLE_LENGTH = 120
 SESSION_KEY = "ingest_drafts"
 
 JSON = dict[str, Any]
@@ -250,12 +250,6 @@ class Draft:
 # Reading an article into a draft
 
 _PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
-_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]\s*|\s+-\s+")
-_LEADING = re.compile(
-    r"^(?:and|but|when|while|which|who|after|as|that|where|since|then|so|also|"
-    r"y|pero|cuando|mientras|que|quien|donde|tras|luego|además)\s+",
-    re.IGNORECASE,
-)
 
 
 def draft_new(*, article: DraftArticle, text: str) -> Draft:
@@ -317,51 +311,6 @@ def _same_event(text: str, coarse: DateMention, fine: DateMention) -> bool:
     low, high = sorted((coarse.end, fine.end))
     between = text[min(coarse.start, fine.start) : max(coarse.start, fine.start)]
     return ";" not in between and "\n" not in between and high - low < 400
-
-
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    """The spans of the sentence's clauses, cut at commas, dashes, ";" and ":"."""
-    clauses = []
-    position = 0
-    for match in _CLAUSE_BREAK.finditer(sentence):
-        clauses.append((position, match.start()))
-        position = match.end()
-    clauses.append((position, len(sentence)))
-    return clauses
-
-
-def _clause_words(sentence: str, clause: tuple[int, int], start: int, end: int) -> str:
-    """The clause's words without the date (when it holds it) and without
-    leading conjunctions ("when", "y")."""
-    a, b = clause
-    words = sentence[a:b]
-    if a <= start <= b:
-        words = sentence[a:start] + sentence[end:b]
-    words = re.sub(r"\s+", " ", words).strip(" .,;:")
-    while True:
-        stripped = _LEADING.sub("", words)
-        if stripped == words:
-            return words
-        words = stripped
-
-
-def event_title(sentence: str, start: int, end: int) -> str:
-    """A short title from the clause that holds the date, without the date:
-    "Milei attended the Conservative Political Action Conference (CPAC)"."""
-    clauses = _clauses(sentence)
-    index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b or a <= start <= b), 0)
-    title = _clause_words(sentence, clauses[index], start, end)
-    for other in (index + 1, index - 1):
-        if len(title.split()) >= 3:
-            break
-        if 0 <= other < len(clauses):
-            title = _clause_words(sentence, clauses[other], start, end)
-    if len(title.split()) < 3:
-        title = re.sub(r"\s+", " ", sentence).strip()
-    title = title[:1].upper() + title[1:]
-    if len(title) > TITLE_LENGTH:
-        title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
-    return title
 
 
 # ---------------------------------------------------------------------------

@@ -111,3 +111,66 @@ def test_an_abbreviated_month_does_not_cut_a_claim_in_two():
     (claim,) = find_claims(text)
     assert "Nov. 5" in text[claim.sentence_start : claim.sentence_end]
     assert claim.sentence_start == 0
+
+
+def test_a_surname_takes_the_longest_full_name_used_before_it():
+    text = (
+        "Paula Ortega Díaz, the inspector, visited the dam on Monday. Ortega said the spillway was 40 years old. "
+        "Engineers praised Díaz’s report. The regional minister, Tomás Brenner, said repairs would cost $3 million. "
+        "Brenner added that 12 of the 14 gates were rusted. Later, Díaz said the first repairs had cost twice as much."
+    )
+    candidates = find_claims(text)
+    assert by_text(candidates, "40 years old").claimant == "Paula Ortega"
+    assert by_text(candidates, "12 of the 14 gates").claimant == "Tomás Brenner"
+    assert by_text(candidates, "twice as much").claimant == "Paula Ortega Díaz"
+    # A surname named only after the statement keeps its short form.
+    late = find_claims("Vidal said exports fell by 12% in two years. The economist Marta Vidal wrote the report.")
+    assert by_text(late, "exports fell").claimant == "Vidal"
+
+
+def test_the_claim_finder_takes_time_in_proportion_to_the_text():
+    # Each attribution used to scan all the text before it for the speaker's
+    # full name: four times the text took ten times as long.
+    import time
+
+    def seconds(text):
+        sentences = split_sentences(text, language="en")
+        best = float("inf")
+        for _ in range(3):
+            began = time.perf_counter()
+            find_claims_in(text, sentences=sentences)
+            best = min(best, time.perf_counter() - began)
+        return best
+
+    short, long = SEED * 4, SEED * 16
+    assert seconds(long) < 6 * seconds(short)
+
+
+@pytest.mark.parametrize(
+    "language, text, words, kind",
+    [
+        # A court's ruling is a fact to check, whatever words of duty it holds.
+        ("en", "The Supreme Court ruled on Tuesday that the 2023 decree must be withdrawn within 30 days.",
+         "decree", "claim"),
+        ("es", "La Corte Suprema dictaminó que el decreto de 2023 debe ser retirado en un plazo de 30 días.",
+         "decreto", "claim"),
+        # A warning made in the past is a past statement, not a prediction...
+        ("en", "In 2019 the central bank warned that inflation would reach 40% within two years.",
+         "inflation", "claim"),
+        ("es", "En 2019 el banco central advirtió que la inflación llegaría al 40% en dos años.",
+         "inflación", "claim"),
+        # ... while one about the future is.
+        ("en", "The central bank expects that inflation will reach 40% within two years.", "inflation", "prediction"),
+        ("es", "El banco central prevé que la inflación llegará al 40% en dos años.", "inflación", "prediction"),
+        # An opinion stays an opinion.
+        ("en", "The mayor said the 40% tax rise was a terrible idea for the city.", "tax rise", "opinion"),
+    ],
+)
+def test_claim_kinds_follow_what_the_sentence_does(language, text, words, kind):
+    assert by_text(find_claims(text, language=language, threshold=0), words).kind == kind
+
+
+def test_a_claim_passage_is_not_wrapped_in_quotation_marks_of_its_own():
+    text = "“Every one of the 14 bridges will be rebuilt by 2027.” The ministry published the plan on Monday."
+    claim = by_text(find_claims(text, threshold=0), "14 bridges")
+    assert claim.text == "Every one of the 14 bridges will be rebuilt by 2027"

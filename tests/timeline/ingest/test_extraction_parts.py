@@ -58,7 +58,32 @@ def test_a_deadline_is_in_the_future_unless_the_sentence_is_in_the_past_perfect(
         ("They had agreed to finish by March.", "past"),
     ):
         start = sentence.index("March")
-        assert mention_direction(sentence, tense_cues(grammar, sentence), start, start + 5) == direction
+        assert mention_direction(grammar, sentence, tense_cues(grammar, sentence), start, start + 5) == direction
+
+
+@pytest.mark.parametrize(
+    "language, sentence, month, direction",
+    [
+        # A cue of the mention's own clause wins over one after it.
+        ("en", "Two aides who were found guilty on Thursday will appeal.", "Thursday", "past"),
+        # "since" is the past.
+        ("en", "Nothing will change, as nothing has since March.", "March", "past"),
+        ("es", "Nada cambiará, como nada cambia desde el lunes.", "lunes", "past"),
+        # A month that names a thing takes the tense of the clause describing it...
+        ("en", "The board will debate the August audit, which showed a gap.", "August", "past"),
+        ("en", "Critics attacked the August audit, which will cover the parks.", "August", "future"),
+        ("es", "Se discutirá el informe de diciembre, que mostró una caída.", "diciembre", "past"),
+        # ... and with none, is past unless the sentence speaks of the future.
+        ("en", "The July flood is still the costliest on record.", "July", "past"),
+        ("en", "Voters will be asked about the July vote.", "July", "future"),
+    ],
+)
+def test_the_tense_that_places_a_mention(language, sentence, month, direction):
+    grammar = grammar_for(language)
+    start = sentence.index(month)
+    kind = "weekday" if month in ("Thursday", "lunes") else "month"
+    cues = tense_cues(grammar, sentence)
+    assert mention_direction(grammar, sentence, cues, start, start + len(month), kind=kind) == direction
 
 
 def test_a_participle_after_be_is_not_a_past_cue():

@@ -16,8 +16,15 @@ timeline.ingest.sentences):
    dateparser (reading.py) relative to the publication date. The direction
    of a date without a year comes from the candidate itself ("last", "next",
    "pasado") or else from the sentence's tense (tense.py): "is expected in
-   June" is next June, "met in November" last November; with no clue, the
-   nearest.
+   June" is next June, "met in November" last November; "since" is the
+   past; a month that names a thing ("the March report") takes the tense of
+   the clause that describes it, else the past; "este jueves" on a Thursday
+   is that day; with no clue, the nearest. A range shares its year ("del 12
+   de junio al 12 de julio de 2020"), a day with "del año pasado" is one
+   mention, "the day before" counts from the day last named, and digits
+   glued to a word ("since 2017when") are still read. Decades ("the
+   1990s", "los años noventa", "la década de 1980") give no date: there is
+   no decade precision to give them.
 
 Work is bounded: the text is limited to MAX_TEXT_CHARS (checks.py),
 sentences are cut at MAX_SENTENCE_CHARS, a sentence yields at most

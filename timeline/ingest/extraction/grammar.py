@@ -29,8 +29,18 @@ LocaleInfo = dict[str, Any]
 # (kind of candidate, regular expression source), in priority order.
 PatternSources = list[tuple[str, str]]
 
-# A year of four digits, not part of an amount, a decimal, a decade ("1990s") or a fraction.
-_YEAR = r"(?<![\d$€£¥.,/])(?:1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|s\b|/\d)"
+# A year of four digits, not part of an amount, a decimal, a decade ("1990s", "1990's") or a fraction.
+_YEAR = r"(?<![\d$€£¥.,/])(?:1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|['’]?s\b|/\d)"
+# Where a pattern may start and end: at a word's edge, or where digits are
+# glued to a lower-case word ("since 2017when", "en 2019y se", "el año2022"), as pasted
+# text often has them; never inside a code such as "A320neo" or "G20".
+_GLUED = "a-záéíóúñü"
+_START = rf"(?:(?<!\w)|(?<=[{_GLUED}]{{2}})(?=\d))"
+_END = rf"(?:(?!\w)|(?<=\d)(?=[{_GLUED}]{{2}}|[yeou]\s)(?!(?:st|nd|rd|th)\b))"
+# The kinds whose match may end in a year's digits: they may end glued to a
+# word. Only a bare year may start glued ("in2021"): a glued start costs the
+# regular-expression engine its fast scan, so the other patterns keep a plain one.
+_MAY_END_IN_A_YEAR = frozenset({"date", "month", "year"})
 # "2024-11-05", "11/5/2024".
 _NUMERIC = ("numeric", r"(?<![\d/.-])(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?![\d/-])")
 # dateparser's relative phrases worth taking: "3 years ago", "in 2 weeks", "last monday".
@@ -78,7 +88,7 @@ def grammar_for(language: str) -> Grammar:
     future, past = _tense_patterns(words)
     return Grammar(
         language=language,
-        trigger=_trigger([*months.numbers, *weekdays, *relative, *units]),
+        trigger=_trigger([*months.numbers, *weekdays, *relative, *units, "víspera", "vispera"]),
         words=words,
         months=months.numbers,
         full_months=months.full,
@@ -164,6 +174,8 @@ class _Pieces:
     year: str
     day: str
     anaphora: str  # "that year", "el año siguiente"
+    year_relative: str  # "last year", "del año pasado" after a day or a month
+    day_anaphora: str  # "the day before", "al día siguiente"
     relative: str
     weekday_before: str  # "Tuesday, " before a date
     year_after: str  # ", 2024" after a date
@@ -185,6 +197,8 @@ class _Pieces:
     ) -> _Pieces:
         month = alternation(months.numbers)
         weekday = alternation(weekdays)
+        year_relative = "|".join(words.year_relative)
+        anaphora = "|".join(words.anaphora)
         return cls(
             month=month,
             month_dotted=rf"(?:{month})\.?",
@@ -195,10 +209,14 @@ class _Pieces:
             ago=alternation(info.get("ago", []) if language == "es" else ["ago"]),
             year=_YEAR,
             day=_day(language, words),
-            anaphora="|".join(words.anaphora),
+            anaphora=anaphora,
+            year_relative=year_relative,
+            day_anaphora="|".join(words.day_anaphora),
             relative=alternation(relative),
             weekday_before=rf"(?:(?P<wd>{weekday}),?\s+)?",
-            year_after=rf"(?:,?\s+(?P<year>{_YEAR}))?",
+            year_after=(
+                rf"(?:,?\s+(?P<year>{_YEAR})|,?\s+(?:of\s+)?(?:(?P<ryear>{year_relative})|(?P<ana>{anaphora})))?"
+            ),
             relation=rf"{words.last}|{words.next}|{words.this}",
             after=rf"(?:\s+(?P<after>{words.last_after}|{words.next_after}))?",
             de=r"\s+(?:de|del)\s+",
@@ -229,6 +247,8 @@ def _english_dates_and_months(p: _Pieces, words: Words) -> PatternSources:
                   rf"(?:\s+of)?,?\s+(?P<year>{p.year})"),
         # "October of that year"
         ("month", rf"(?P<mon>{p.full_month})\s+(?:of\s+)?(?P<ana>{p.anaphora})"),
+        # "March of this year", "in December last year"
+        ("month", rf"(?:(?P<mod>{words.month_modifier})[\s-]+)?(?P<mon>{p.full_month}),?\s+(?:of\s+)?(?P<ryear>{p.year_relative})"),
         # "In November", "mid-November", "last December"
         ("month", rf"(?:(?P<mod>{words.month_modifier}|{p.relation})[\s-]+)?(?P<mon>{p.full_month})"),
     ]
@@ -238,11 +258,14 @@ def _spanish_dates_and_months(p: _Pieces, words: Words) -> PatternSources:
     return [
         # "el jueves 14 de noviembre", "10 de diciembre de 2023", "el pasado 25 de mayo"
         ("date", rf"(?:(?P<mod>{words.last}|{words.next})\s+)?(?:(?P<wd>{p.weekday})\s+)?"
-                 rf"(?P<day>{p.day})\s+de\s+(?P<mon>{p.month})(?:{p.de}(?P<year>{p.year}))?{p.after}"),
+                 rf"(?P<day>{p.day})\s+de\s+(?P<mon>{p.month})"
+                 rf"(?:{p.de}(?:(?P<year>{p.year})|(?P<ryear>{p.year_relative})|(?P<ana>{p.anaphora})))?{p.after}"),
         # "noviembre de 2024", "a mediados de marzo de 2020"
         ("month", rf"(?:(?P<mod>{words.month_modifier})\s+)?(?P<mon>{p.full_month}){p.de}(?P<year>{p.year})"),
         # "octubre de ese año"
         ("month", rf"(?P<mon>{p.full_month}){p.de}(?P<ana>{p.anaphora})"),
+        # "marzo de este año", "a fines de diciembre del año pasado"
+        ("month", rf"(?:(?P<mod>{words.month_modifier})\s+)?(?P<mon>{p.full_month}){p.de}(?P<ryear>{p.year_relative})"),
         # "En febrero", "el pasado diciembre", "diciembre pasado"
         ("month", rf"(?:(?P<mod>{words.month_modifier}|{p.relation})\s+)?(?P<mon>{p.full_month}){p.after}"),
     ]
@@ -256,6 +279,8 @@ def _years_and_relative_phrases(p: _Pieces, words: Words) -> PatternSources:
         ("relative", rf"(?:(?P<mod>{words.rel_modifier})\s+)?(?P<rel>{p.relative})"),
         # "that year", "the following year"
         ("anaphora", rf"(?P<ana>{p.anaphora})"),
+        # "the day before", "al día siguiente"
+        ("day_anaphora", rf"(?P<dana>{p.day_anaphora})"),
         # "by the end of the year", "a principios de año"
         ("this_year", words.this_year),
     ]
@@ -300,8 +325,13 @@ def _pattern_sources(language: str, pieces: _Pieces, words: Words) -> PatternSou
 
 
 def _compile(sources: PatternSources) -> list[tuple[str, re.Pattern]]:
-    """Each pattern as a whole-word match, case-insensitive."""
-    return [(kind, re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)) for kind, source in sources]
+    """Each pattern as a whole-word match (see _START and _END), case-insensitive."""
+    compiled = []
+    for kind, source in sources:
+        start = _START if kind == "year" else r"(?<!\w)"
+        end = _END if kind in _MAY_END_IN_A_YEAR else r"(?!\w)"
+        compiled.append((kind, re.compile(rf"{start}(?:{source}){end}", re.IGNORECASE)))
+    return compiled
 
 
 def _tense_patterns(words: Words) -> tuple[re.Pattern, re.Pattern]:

@@ -33,6 +33,7 @@ _AMOUNT_AFTER = re.compile(
 _AMOUNT_BEFORE = re.compile(r"(?:[$€£¥#]|US\$|No\.|n\.º|nº)\s*$")
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d{1,3}(?!\d)")
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?\u2014\u201c\"(])\s*$")
+_DECADE_BEFORE = re.compile(r"(?:\blos\s+(?:años\s+)?|\bd[ée]cada\s+de(?:\s+los)?\s+|\bdecenio\s+de\s+)$", re.IGNORECASE)
 _MORNING_BEFORE = re.compile(r"(?:la|esta|por|de|cada|una|toda)\s+$", re.IGNORECASE)
 _MORNING_AFTER = re.compile(r"\s+(?:del?|siguiente)\b", re.IGNORECASE)
 
@@ -93,9 +94,11 @@ def extend_left(grammar: Grammar, sentence: str, c: Candidate) -> int:
 
 
 def _is_a_year(grammar: Grammar, sentence: str, c: Candidate) -> bool:
-    """Not money, a count, a percentage, a measure or a score around the number."""
+    """Not money, a count, a percentage, a measure or a score around the
+    number, nor a decade ("los años 1990", "la década de 1980", "los 2000")."""
     return not (
-        _AMOUNT_AFTER.match(sentence, c.end)
+        _DECADE_BEFORE.search(sentence[: c.start])
+        or _AMOUNT_AFTER.match(sentence, c.end)
         or _AMOUNT_BEFORE.search(sentence[: c.start])
         or _SCORE_AFTER.match(sentence, c.end)
     )
@@ -141,6 +144,11 @@ def _is_a_weekday(grammar: Grammar, sentence: str, c: Candidate) -> bool:
     return True
 
 
+def _is_a_day_anaphora(grammar: Grammar, sentence: str, c: Candidate) -> bool:
+    """"the day before" the day last named, not "the day before the vote"."""
+    return not re.match(grammar.words.day_anaphora_object, sentence[c.end :])
+
+
 def _is_a_relative_date(grammar: Grammar, sentence: str, c: Candidate) -> bool:
     """Spanish "mañana" is tomorrow, except "por la mañana", "esta mañana",
     "la mañana del martes": the morning."""
@@ -159,6 +167,7 @@ _CHECKS: dict[str, _Check] = {
     "weekday": _is_a_weekday,
     "weekday_day": _is_a_weekday,
     "relative": _is_a_relative_date,
+    "day_anaphora": _is_a_day_anaphora,
 }
 
 

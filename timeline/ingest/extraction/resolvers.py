@@ -25,11 +25,14 @@ from timeline.ingest.extraction.matching import Candidate
 from timeline.ingest.extraction.reading import Reading, as_fuzzy, read
 from timeline.ingest.extraction.tense import Cue, choose, mention_direction
 
-# (start, end, year) of each candidate of a sentence that names its year.
-SentenceYears = list[tuple[int, int, int]]
+# (start, end, year, month or 0) of each candidate of a sentence that names its year.
+SentenceYears = list[tuple[int, int, int, int]]
 
-# What joins the two ends of a range: "March and May 2023", "de marzo a mayo de 2023".
-_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|or|y|a|al|hasta|-|–)\s*", re.IGNORECASE)
+# What joins the two ends of a range: "March and May 2023", "de marzo a mayo de 2023",
+# "from 12 June to 12 July 2020", "entre el 12 de junio y el 12 de julio de 2020".
+_RANGE_JOIN = re.compile(
+    r"\s*(?:and|to|through|until|till|or|y|a|al|hasta|-|–)(?:\s+(?:el|la|the|on))?\s*", re.IGNORECASE
+)
 # Anything that is not a digit: "5th" -> "5", "1.º" -> "1".
 _NOT_DIGITS = re.compile(r"\D")
 # Numbers larger than this in "N years ago" are counts, not dates.
@@ -45,6 +48,7 @@ class Context:
     candidate: Candidate
     published: datetime.date
     anchor: int | None  # the year last mentioned, for "that year"
+    anchor_day: datetime.date | None  # the day last mentioned, for "the day before"
     sentence_years: SentenceYears
     direction: str | None  # the sentence's tense at the candidate: "past", "future" or None
     groups: dict[str, str]  # the candidate's named groups that matched something
@@ -68,6 +72,8 @@ def resolve(
     anchor: int | None,
     sentence_years: SentenceYears,
     cues: list[Cue],
+    *,
+    anchor_day: datetime.date | None = None,
 ) -> FuzzyDate | None:
     """The date `candidate` stands for, or None if it stands for none."""
     context = Context(
@@ -76,8 +82,9 @@ def resolve(
         candidate=candidate,
         published=published,
         anchor=anchor,
+        anchor_day=anchor_day,
         sentence_years=sentence_years,
-        direction=mention_direction(sentence, cues, candidate.start, candidate.end),
+        direction=mention_direction(grammar, sentence, cues, candidate.start, candidate.end, kind=candidate.kind),
         groups={key: value for key, value in candidate.groups.items() if value},
     )
     try:
@@ -93,6 +100,17 @@ def resolve(
 def _resolve_this_year(context: Context) -> FuzzyDate:
     """"by the end of the year": the year of publication."""
     return FuzzyDate(datetime.date(context.published.year, 1, 1), Precision.YEAR)
+
+
+def _resolve_day_anaphora(context: Context) -> FuzzyDate | None:
+    """"the day before", "al día siguiente": from the day last mentioned;
+    with none before it, no date."""
+    if context.anchor_day is None:
+        return None
+    phrase = context.groups["dana"]
+    shifts = context.grammar.words.day_anaphora
+    shift = next(shift for pattern, shift in shifts.items() if re.fullmatch(pattern, phrase, re.IGNORECASE))
+    return FuzzyDate(context.anchor_day + datetime.timedelta(days=shift), Precision.DAY)
 
 
 def _resolve_anaphora(context: Context) -> FuzzyDate | None:
@@ -144,7 +162,11 @@ def _resolve_weekday_with_day(context: Context) -> FuzzyDate | None:
 
 
 def _resolve_weekday(context: Context) -> FuzzyDate | None:
-    """"on Tuesday", "last Sunday", "el lunes próximo"."""
+    """"on Tuesday", "last Sunday", "el lunes próximo"; "este jueves" written
+    on a Thursday is that very day."""
+    weekday = _word_in(context.grammar.weekdays, context.groups["wd"])
+    if _relation(context) == "this" and weekday == context.published.weekday():
+        return FuzzyDate(context.published, Precision.DAY)
     options = _read_both_ways(context, context.groups["wd"], current=True)
     return as_fuzzy(choose(options, _stated_direction(context), context.published), precision=Precision.DAY)
 
@@ -154,7 +176,7 @@ def _resolve_date(context: Context) -> FuzzyDate | None:
     groups = context.groups
     month_word, _ = _month_of(context)
     day_text = _NOT_DIGITS.sub("", groups["day"]) or "1"
-    year = groups.get("year") or _year_of_range(context)
+    year = groups.get("year") or _stated_year(context) or _year_of_range(context)
     if year:
         return as_fuzzy(context.read(_written_date(context, day_text, month_word, year)), precision=Precision.DAY)
     core = f"{month_word} {day_text}" if context.language == "en" else f"{day_text} de {month_word}"
@@ -168,8 +190,9 @@ def _resolve_month(context: Context) -> FuzzyDate | None:
     """A month: "March 2019", "October of that year", "in November", "last December"."""
     groups = context.groups
     month_word, month = _month_of(context)
-    if groups.get("year"):
-        return FuzzyDate(datetime.date(int(groups["year"]), month, 1), Precision.MONTH)
+    year = groups.get("year") or _stated_year(context)
+    if year:
+        return FuzzyDate(datetime.date(int(year), month, 1), Precision.MONTH)
     if groups.get("ana"):
         if context.anchor is None:
             return None
@@ -195,6 +218,7 @@ RESOLVERS: dict[str, Resolver] = {
     "weekday": _resolve_weekday,
     "weekday_day": _resolve_weekday_with_day,
     "anaphora": _resolve_anaphora,
+    "day_anaphora": _resolve_day_anaphora,
     "this_year": _resolve_this_year,
 }
 
@@ -254,13 +278,31 @@ def _stated_direction(context: Context) -> str | None:
     return context.direction
 
 
+def _stated_year(context: Context) -> int | None:
+    """The year a date or a month names in words: "del año pasado", "of
+    next year" (from publication), "de ese año" (from the year last named)."""
+    groups = context.groups
+    if groups.get("ryear"):
+        phrase = groups["ryear"]
+        shifts = context.grammar.words.year_relative
+        return context.published.year + next(
+            shift for pattern, shift in shifts.items() if re.fullmatch(pattern, phrase, re.IGNORECASE)
+        )
+    if groups.get("ana") and context.candidate.kind == "date" and context.anchor is not None:
+        return context.anchor + _anaphora_shift(context)
+    return None
+
+
 def _year_of_range(context: Context) -> int | None:
     """The year of the range a partial date opens: "March and May 2023",
-    "de marzo a mayo de 2023"."""
+    "de marzo a mayo de 2023", "entre el 12 de junio y el 12 de julio de
+    2020"; a range that crosses a new year starts in the year before ("from
+    Dec. 28 to Jan. 9, 2021")."""
     end = context.candidate.end
-    for other_start, _other_end, year in context.sentence_years:
+    month = _word_in(context.grammar.months, context.groups["mon"].rstrip("."))
+    for other_start, _other_end, year, other_month in context.sentence_years:
         if other_start >= end and _RANGE_JOIN.fullmatch(context.sentence, end, other_start):
-            return year
+            return year - 1 if other_month and month > other_month else year
     return None
 
 

@@ -67,6 +67,11 @@ class Words:
     past_exceptions: frozenset[str]
     ordinal: str
     this_year: str  # "the end of the year": the year of publication
+    year_relative: dict[str, int]  # after a day or a month: "last year" -> -1, "del próximo año" -> +1
+    day_anaphora: dict[str, int]  # "the day before" -> -1, from the day last named
+    day_anaphora_object: str  # "the day before the vote": before something else, not the day last named
+    attributive_before: str  # "the March report": a determiner before a month that names a thing
+    since: str  # "since March": the past
     number_words: dict[str, int] = field(default_factory=dict)
 
 
@@ -110,6 +115,15 @@ ENGLISH = Words(
                                "interested", "concerned", "related", "alleged", "embed", "shed", "bred", "breed"}),
     ordinal=r"(?:st|nd|rd|th)",
     this_year=r"the\s+(?:end|beginning|start|middle|rest|second\s+half|first\s+half)\s+of\s+the\s+year",
+    year_relative={r"last\s+year": -1, r"next\s+year": 1, r"this\s+year": 0},
+    day_anaphora={
+        r"the\s+day\s+before": -1, r"the\s+previous\s+day": -1, r"a\s+day\s+earlier": -1,
+        r"the\s+day\s+after": 1, r"the\s+next\s+day": 1, r"the\s+following\s+day": 1, r"a\s+day\s+later": 1,
+        r"that\s+same\s+day": 0, r"that\s+day": 0, r"the\s+same\s+day": 0,
+    },
+    day_anaphora_object=r"\s+(?:the|a|an|his|her|its|their|our|my|this|that|[A-Z][\w'’-]*)\b",
+    attributive_before=r"(?:the|a|an|its|their|his|her|our|this|that|[A-Z][\w-]*['’]s?)\s+$",
+    since=r"since",
 )
 
 SPANISH = Words(
@@ -154,6 +168,22 @@ SPANISH = Words(
         r"(?:a\s+)?(?:fin|fines|finales|principios|comienzos|mediados)\s+de(?:l)?\s+año"
         r"(?!\s+(?:pasado|pr[oó]ximo|anterior|siguiente|que))"
     ),
+    year_relative={
+        r"(?:el\s+)?año\s+pasado": -1, r"(?:el\s+)?pasado\s+año": -1,
+        r"(?:el\s+)?año\s+pr[oó]ximo": 1, r"(?:el\s+)?pr[oó]ximo\s+año": 1, r"(?:el\s+)?año\s+que\s+viene": 1,
+        r"este\s+año": 0, r"(?:el\s+)?año\s+en\s+curso": 0,
+    },
+    day_anaphora={
+        r"el\s+d[ií]a\s+anterior": -1, r"la\s+v[ií]spera": -1,
+        r"al\s+d[ií]a\s+siguiente": 1, r"el\s+d[ií]a\s+siguiente": 1, r"un\s+d[ií]a\s+despu[eé]s": 1,
+        r"ese\s+mismo\s+d[ií]a": 0, r"ese\s+d[ií]a": 0, r"el\s+mismo\s+d[ií]a": 0, r"aquel\s+d[ií]a": 0,
+    },
+    day_anaphora_object=r"\s+(?:a|al|de|del|en\s+que|que)\b",
+    attributive_before=(
+        r"(?<!\w)(?!(?:antes|despu[eé]s|partir|fines|finales|principios|comienzos|inicios|mediados|mes|cerca|"
+        r"alrededor|dentro|m[aá]s|menos|hace)\s)[a-záéíóúñ]{3,}\s+(?:de|del)\s+$"
+    ),
+    since=r"desde(?:\s+(?:el|la|los))?",
 )
 
 WORDS = {"en": ENGLISH, "es": SPANISH}
