@@ -140,7 +140,7 @@ class BackOffice:
     - a bulk action on a selection that names no row ("", "x") changes nothing
       and says so, where Django's own failed building the query;
     - a search reads its first MAX_SEARCH_TERMS words of its first
-      MAX_SEARCH_LENGTH characters: each word adds a condition per search
+      MAX_SEARCH_LENGTH characters, NULs left out: each word adds a condition per search
       field, and a pasted paragraph made a query too deep for the database
       (SQLite's limit is 1,000), a pasted page a pattern too long for its LIKE."""
 
@@ -162,7 +162,9 @@ class BackOffice:
             raise
 
     def get_search_results(self, request, queryset, search_term):
-        search_term = search_term[: self.MAX_SEARCH_LENGTH]
+        # No text holds a NUL (PostgreSQL refuses one in a pattern): the
+        # autocomplete fields' search comes here without the list's checks.
+        search_term = search_term.replace("\x00", "")[: self.MAX_SEARCH_LENGTH]
         terms = list(smart_split(search_term))
         if len(terms) > self.MAX_SEARCH_TERMS:
             search_term = " ".join(terms[: self.MAX_SEARCH_TERMS])

@@ -404,3 +404,18 @@ def test_an_events_change_form(staff_client, index, form, add):
 def test_the_claims_bulk_actions(staff_client, form):
     with rolled_back():
         answered(post(staff_client, "/admin/factcheck/claim/", form), classes=(2, 3, 4))
+
+
+@pytest.mark.parametrize("term", ["a\x00b", "\x00", "%", "\\", "x" * 5000, "0 " * 1000])
+@pytest.mark.parametrize(
+    "widget",
+    [
+        {"app_label": "timeline", "model_name": "event", "field_name": "actors"},
+        {"app_label": "factcheck", "model_name": "claim", "field_name": "article"},
+    ],
+)
+def test_an_autocomplete_search(staff_client, widget, term):
+    # The autocomplete fields' search runs the list's own search (a NUL failed on PostgreSQL).
+    response = get(staff_client, "/admin/autocomplete/", [*widget.items(), ("term", term)])
+    assert response.status_code == 200
+    assert isinstance(response.json()["results"], list)
