@@ -2,8 +2,10 @@
 
 Each module registers one part: `claims` (claims, their sources and their
 verification status, changed only through the services), `verdicts` (the
-scale), `history` (the verdict history, read-only) and `events` (articles,
-events, actors, timelines). `base` holds what every page here shares.
+scale), `history` (the verdict history, read-only), `events` (articles,
+events, actors, timelines) and `accounts` (Django's users and groups and
+django-axes' sign-in records, with the checks every list here has). `base`
+holds what every page here shares.
 """
 
-from factcheck.admin import claims, events, history, verdicts  # noqa: F401  (registers the models)
+from factcheck.admin import accounts, claims, events, history, verdicts  # noqa: F401  (registers the models)
