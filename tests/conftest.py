@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -9,6 +10,23 @@ def static_manifest(django_test_environment):
     """Build the hashed static files once: pages are rendered as in
     production, with whitenoise's manifest storage."""
     call_command("collectstatic", interactive=False, verbosity=0)
+
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request):
+    """Passwords are hashed and checked with a fast hasher: the project's
+    (PBKDF2, slow on purpose) spends most of a second on every sign-in, and
+    the suite signs in hundreds of times. What the tests check is who may
+    sign in and what the forms do, not the hasher; the serving tests keep
+    the project's, since the site they start checks passwords with it."""
+    if request.node.get_closest_marker("serving"):
+        yield
+        return
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
 
 
 @pytest.fixture
