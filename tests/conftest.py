@@ -1,14 +1,74 @@
+import fcntl
+import hashlib
 import io
+import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
 
 @pytest.fixture(scope="session", autouse=True)
 def static_manifest(django_test_environment):
     """Build the hashed static files once: pages are rendered as in
-    production, with whitenoise's manifest storage."""
-    call_command("collectstatic", interactive=False, verbosity=0)
+    production, with whitenoise's manifest storage.
+
+    Collecting (minifying, hashing, compressing some thousand files) costs
+    seconds of CPU; a run whose STATIC_ROOT already holds what the same
+    sources gave, made by an earlier run, uses it as it is. Two runs side by
+    side (.ci/run's two database passes) share one folder: the first
+    collects, the other waits for it and finds it done."""
+    root = Path(settings.STATIC_ROOT)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    stamp = root.parent / f".{root.name}.collected"
+    with open(root.parent / f".{root.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            sources = _static_sources()
+            manifest = root / "staticfiles.json"
+            if manifest.is_file() and stamp.is_file() and stamp.read_text() == sources:
+                return
+            stamp.unlink(missing_ok=True)
+            call_command("collectstatic", interactive=False, verbosity=0)
+            stamp.write_text(sources)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _static_sources() -> str:
+    """What collectstatic would read: every file the finders give (name,
+    size, time), the storage that builds them, and its code."""
+    from django.contrib.staticfiles import finders
+
+    from factcheck.web import storage
+
+    digest = hashlib.sha256(repr(settings.STORAGES).encode())
+    for path in (storage.__file__, finders.__file__):
+        digest.update(f"{path}:{os.stat(path).st_mtime_ns}".encode())
+    for finder in finders.get_finders():
+        for name, source in sorted(finder.list([]), key=lambda pair: pair[0]):
+            info = os.stat(source.path(name))
+            digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request):
+    """Passwords are hashed and checked with a fast hasher: the project's
+    (PBKDF2, slow on purpose) spends most of a second on every sign-in, and
+    the suite signs in hundreds of times. What the tests check is who may
+    sign in and what the forms do, not the hasher; the serving tests keep
+    the project's, since the site they start checks passwords with it."""
+    if request.node.get_closest_marker("serving"):
+        yield
+        return
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
 
 
 @pytest.fixture

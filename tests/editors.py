@@ -5,6 +5,7 @@ import sys
 from functools import cache
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -33,9 +34,14 @@ def editors_group() -> Group:
     raise LookupError("No migration makes the Editors group.")
 
 
-@cache
 def _password_hash() -> str:
-    # Hashing is slow on purpose; tests hash PASSWORD once and share it.
+    # Hashing is slow on purpose; tests hash PASSWORD once per hasher in
+    # force (tests/conftest.py's fast one, or the project's) and share it.
+    return _hash_with(settings.PASSWORD_HASHERS[0])
+
+
+@cache
+def _hash_with(hasher: str) -> str:
     return make_password(PASSWORD)
 
 

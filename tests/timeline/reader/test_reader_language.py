@@ -5,7 +5,12 @@ import re
 
 from django.conf import settings
 
+from tests import seed_once
+
 URL = "/timelines/milei-trump/"
+
+# The seed, loaded once for this module; each test's writes are rolled back.
+seeded, seeded_module = seed_once.seeded, seed_once.seeded_module
 
 
 def test_accept_language_gives_the_spanish_interface(seeded, client):

@@ -11,10 +11,15 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from tests import seed_once
 from tests.factories import make_long_timeline
 from timeline.models import Actor, Event
 
 URL = "/timelines/milei-trump/"
+
+# The seed, loaded once for this module; each test's writes are rolled back.
+seeded, seeded_module = seed_once.seeded, seed_once.seeded_module
+
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
