@@ -249,7 +249,7 @@ class Draft:
 # ---------------------------------------------------------------------------
 # Reading an article into a draft
 
-_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
+_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2, Precision.DECADE: 3}
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]\s*|\s+-\s+")
 _LEADING = re.compile(
     r"^(?:and|but|when|while|which|who|after|as|that|where|since|then|so|also|"
