@@ -31,6 +31,7 @@ class FuzzyDateWidget(forms.MultiWidget):
     template_name = "timeline/widgets/fuzzy_date.html"
     reference: datetime.date | None = None
     language: str | None = None
+    article_input = ""  # a selector for the form's article field, sent along when set
 
     class Media:
         js = ["django_htmx/htmx-2.min.js"]
@@ -50,6 +51,11 @@ class FuzzyDateWidget(forms.MultiWidget):
         vals = {key: value for key, value in (("ref", self.reference and self.reference.isoformat()),
                                                ("lang", self.language)) if value}
         widget["preview_vals"] = json.dumps(vals)
+        # What the reading asks with: this widget's inputs ("this"), and the
+        # article field when set (htmx reads "this" only on its own).
+        ids = [sub["attrs"].get("id") for sub in widget["subwidgets"]]
+        include = ["#" + i for i in ids if i] + [self.article_input] if self.article_input and all(ids) else ["this"]
+        widget["include"] = ", ".join(include)
         text, precision = (widget["subwidgets"][0]["value"] or ""), (widget["subwidgets"][1]["value"] or [AUTO])
         widget["reading"] = preview_context(
             text, precision[0] if isinstance(precision, list) else precision,
@@ -185,14 +191,13 @@ class EventForm(forms.ModelForm):
         reference, language = article_reference(article)
         for name in ("when", "until"):
             self.fields[name].count_from(reference=reference, language=language)
+            # The reading asks with the article chosen in the form, as the save does.
+            self.fields[name].widget.article_input = f"#{self['article'].auto_id}" if self.auto_id else ""
 
     def _article(self) -> Article | None:
         """The article the dates count from: the one submitted, else the event's."""
         if self.is_bound and self.add_prefix("article") in self.data:
-            raw = self.data.get(self.add_prefix("article"))
-            if raw and fits_key(Article._meta.pk, raw):
-                return Article.objects.filter(pk=raw).first()
-            return None
+            return submitted_article(self.data.get(self.add_prefix("article")))
         return self.instance.article if self.instance.article_id else None
 
     def _post_clean(self):
@@ -221,3 +226,11 @@ def article_reference(article) -> tuple[datetime.date | None, str | None]:
         return None, None
     published = article.published
     return (published.date if published.precision == Precision.DAY else None), article.language
+
+
+def submitted_article(raw) -> Article | None:
+    """The article a submitted id names, or None (empty, not an id, gone)."""
+    raw = str(raw) if isinstance(raw, int) else raw
+    if isinstance(raw, str) and raw and fits_key(Article._meta.pk, raw):
+        return Article.objects.filter(pk=raw).first()
+    return None

@@ -259,3 +259,15 @@ class TestDatePreviewCounts:
         response = admin_client.get(self.url, {"when_0": "tomorrow", "ref": "9999-12-31"})
         assert response.status_code == 200
         assert 'role="alert"' in response.content.decode()
+
+    def test_the_event_forms_article_field_is_sent_and_counted_from(self, admin_client):
+        article = make_article(published_on=ARTICLE_DAY, language="es")
+        html = str(EventForm()["when"])
+        assert 'hx-include="#id_when_0, #id_when_1, #id_article"' in html
+        page = admin_client.get(self.url, {"when_0": "ayer", "article": str(article.pk), "ref": "2001-01-01"}).content.decode()
+        assert '<time datetime="2019-05-09">' in page
+        page = admin_client.get(self.url, {"when_0": "3/4/2024", "article": str(article.pk), "lang": "en"}).content.decode()
+        assert '<time datetime="2024-04-03">' in page
+        for empty in ("", "nope", "99999999999999999999999", str(article.pk + 1000)):
+            page = admin_client.get(self.url, {"when_0": "ayer", "article": empty, "ref": "2019-05-10"}).content.decode()
+            assert "there is none to count from" in page, empty

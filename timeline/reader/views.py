@@ -22,7 +22,7 @@ from django.views.decorators.http import require_safe
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
 from timeline import selectors as timeline_selectors
 from timeline.dates import Precision
-from timeline.forms import AUTO, preview_context
+from timeline.forms import AUTO, article_reference, preview_context, submitted_article
 from timeline.models import Language, Timeline
 from timeline.reader import selectors
 from timeline.reader.filters import ReaderRequest, TimelineFilterForm
@@ -126,7 +126,8 @@ def date_preview(request: HtmxHttpRequest) -> HttpResponse:
     Reads the widget's two inputs (`<name>_0` text, `<name>_1` precision)
     and what the field counts from: `ref`, the article's date (YYYY-MM-DD),
     and `lang`, its language ("en" or "es"); values that are not one are
-    ignored, so the reading is the one a field without them makes."""
+    ignored, so the reading is the one a field without them makes. The event
+    form sends its `article` field instead, and the reading counts from it."""
     user = request.user
     if not (user.has_perm("timeline.change_event") or user.has_perm("timeline.add_event")):
         raise PermissionDenied
@@ -134,8 +135,13 @@ def date_preview(request: HtmxHttpRequest) -> HttpResponse:
     precision = next((v for k, v in request.GET.items() if k.endswith("_1") or k == "precision"), "")
     if precision not in Precision.values:
         precision = AUTO  # not one the menu offers: read the date as typed
-    reference = _reference(request.GET.get("ref", ""))
-    language = request.GET.get("lang") if request.GET.get("lang") in Language.values else None
+    article = next((v for k, v in request.GET.items() if k == "article" or k.endswith("-article")), None)
+    if article is not None:
+        # The event form's article field, sent along: count from it, as the form's save does.
+        reference, language = article_reference(submitted_article(article))
+    else:
+        reference = _reference(request.GET.get("ref", ""))
+        language = request.GET.get("lang") if request.GET.get("lang") in Language.values else None
     context = preview_context(text, precision, reference=reference, language=language)
     return render(request, "timeline/date_preview.html", context)
 
