@@ -306,6 +306,7 @@ def _parser(languages: tuple[str, ...], base: datetime.datetime):
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def _dateparser(text: str, language: str, base: datetime.datetime) -> FuzzyDate | None:
     """dateparser's reading counted from `base`; None when it reads none,
     or one finer than a day (a time, "1990s" as 1,990 seconds ago)."""

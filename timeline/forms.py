@@ -57,10 +57,14 @@ class FuzzyDateWidget(forms.MultiWidget):
         include = ["#" + i for i in ids if i] + [self.article_input] if self.article_input and all(ids) else ["this"]
         widget["include"] = ", ".join(include)
         text, precision = (widget["subwidgets"][0]["value"] or ""), (widget["subwidgets"][1]["value"] or [AUTO])
-        widget["reading"] = preview_context(
-            text, precision[0] if isinstance(precision, list) else precision,
-            reference=self.reference, language=self.language,
-        )
+        if isinstance(value, FuzzyDate):
+            # A stored date, shown in words that read back as itself: no need to read them.
+            widget["reading"] = {"text": text, "reading": DateReading(value)}
+        else:
+            widget["reading"] = preview_context(
+                text, precision[0] if isinstance(precision, list) else precision,
+                reference=self.reference, language=self.language,
+            )
         return context
 
     def decompress(self, value):

@@ -205,3 +205,14 @@ def test_no_text_is_read_as_the_day_it_is_typed(text):
         assert str(error)
     else:
         assert not when.date <= today <= when.last_day
+
+
+@pytest.mark.parametrize(
+    "when",
+    [FuzzyDate(D(1990, 1, 1), Precision.DECADE), FuzzyDate(D(2018, 1, 1), Precision.YEAR),
+     FuzzyDate(D(2024, 11, 1), Precision.MONTH), FuzzyDate(D(2024, 2, 24))],
+)
+def test_a_stored_date_in_english_words_reads_back_as_itself(when):
+    """The widget shows a stored date in these words and its reading without reading them again."""
+    with translation.override("en"):
+        assert parse_fuzzy_date(when.display()) == when
