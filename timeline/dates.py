@@ -290,6 +290,17 @@ def _read_decade(lowered: str, *, text: str, reference: datetime.date | None, **
     return DateReading(FuzzyDate(datetime.date(1900 + short, 1, 1), Precision.DECADE))
 
 
+def parse_decade(text: str) -> FuzzyDate | None:
+    """The decade `text` names ("the 1990s", "la década de 1990"), or None;
+    only the decade rules, never dateparser (for the import's display dates)."""
+    lowered = _SPACES.sub(" ", (text or "").strip()).lower().translate(_QUOTES)
+    try:
+        reading = _read_decade(lowered[:MAX_DATE_TEXT], text=text, reference=None)
+    except DateParseError:
+        return None
+    return reading.when if reading else None
+
+
 @functools.lru_cache(maxsize=64)
 def _parser(languages: tuple[str, ...], base: datetime.datetime):
     # Loaded once per process and base: building dateparser's language data is the slow part.

@@ -23,7 +23,7 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from timeline.dates import MAX_DATE_TEXT, DateParseError, FuzzyDate, Precision, parse_fuzzy_date
+from timeline.dates import FuzzyDate, Precision, parse_decade
 from timeline.interop.imported import (
     MAX_EVENTS,
     TITLE_ID_PREFIX,
@@ -139,11 +139,8 @@ def _decade_shown(when: FuzzyDate | None, display_date: Any) -> FuzzyDate | None
     "la década de 1990", as our export writes it) is that decade."""
     if when is None or when.precision != Precision.YEAR or when.date.year % 10 or not isinstance(display_date, str):
         return when
-    try:
-        shown = parse_fuzzy_date(display_date[:MAX_DATE_TEXT])
-    except DateParseError:
-        return when
-    return shown if shown.precision == Precision.DECADE and shown.date == when.date else when
+    shown = parse_decade(display_date)
+    return shown if shown is not None and shown.date == when.date else when
 
 
 def _slide_text(slide: dict, *, where: str, reading: _Reading) -> tuple[str, str] | None:
