@@ -109,8 +109,8 @@ def read_typed_date(
     except DateParseError as error:
         raise ValidationError(str(error), code="unparsed") from None
     when = reading.when
-    if not precision or precision == when.precision:
-        return reading
+    if precision not in Precision.values or precision == when.precision:
+        return reading  # as typed ("", or a value the menu does not offer: its field says so)
     if PRECISION_ORDER.index(precision) > PRECISION_ORDER.index(when.precision):
         raise ValidationError(
             _("“%(text)s” names a %(typed)s; a %(chosen)s-precision date cannot. Remove the %(typed)s or choose “%(typed)s”."),

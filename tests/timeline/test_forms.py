@@ -271,3 +271,10 @@ class TestDatePreviewCounts:
         for empty in ("", "nope", "99999999999999999999999", str(article.pk + 1000)):
             page = admin_client.get(self.url, {"when_0": "ayer", "article": empty, "ref": "2019-05-10"}).content.decode()
             assert "there is none to count from" in page, empty
+
+
+def test_a_precision_the_menu_does_not_offer_is_a_field_error_and_the_reading_still_shows():
+    form = EventForm(data=event_data(when_0="November 2024", when_1="week"))
+    assert not form.is_valid()
+    assert "when" in form.errors
+    assert '<time datetime="2024-11">November 2024</time>' in str(form["when"])
