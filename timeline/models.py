@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from timeline.dates import PRECISION_ORDERING, FuzzyDate, Precision, precision_error
+from timeline.dates import FuzzyDate, Precision, precision_error, precision_ordering
 from timeline.quotes import Span, locate_quote
 
 http_url = URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://."))
@@ -87,7 +87,7 @@ class Article(models.Model):
     url = HttpURLField(_("web address"), max_length=500, blank=True)
     published_on = models.DateField(_("published"))
     published_precision = models.CharField(
-        _("publication date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+        _("publication date precision"), max_length=8, choices=Precision.choices, default=Precision.DAY
     )
     published_estimated = models.BooleanField(
         _("publication date estimated"),
@@ -130,7 +130,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(published=True)
 
     def in_order(self):
-        return self.order_by("date", PRECISION_ORDERING, "id")
+        return self.order_by("date", precision_ordering(), "id")
 
 
 class Event(models.Model):
@@ -139,11 +139,11 @@ class Event(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     date = models.DateField(_("date"), help_text=_("The first day of the period the event is known to."))
     date_precision = models.CharField(
-        _("date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+        _("date precision"), max_length=8, choices=Precision.choices, default=Precision.DAY
     )
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_date_precision = models.CharField(
-        _("end date precision"), max_length=5, choices=Precision.choices, blank=True
+        _("end date precision"), max_length=8, choices=Precision.choices, blank=True
     )
     location = models.CharField(_("location"), max_length=200, blank=True)
     actors = models.ManyToManyField(Actor, blank=True, related_name="events", verbose_name=_("actors"))
@@ -157,7 +157,7 @@ class Event(models.Model):
     quote_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
     article_date_precision = models.CharField(
         _("precision the article gives"),
-        max_length=5,
+        max_length=8,
         choices=Precision.choices,
         blank=True,
         help_text=_("How precisely the article itself dates the event; the date above is what the desk settled on."),
@@ -169,7 +169,7 @@ class Event(models.Model):
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = ["date", PRECISION_ORDERING, "id"]
+        ordering = ["date", precision_ordering(), "id"]
         indexes = [models.Index(fields=["date", "date_precision"])]
         constraints = [
             models.CheckConstraint(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from factcheck.admin.base import BackOffice
 from factcheck.admin.claims import ArticleClaimInline, EventClaimInline
+from timeline.dates import precision_ordering
 from timeline.forms import EventForm
 from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
@@ -47,7 +48,7 @@ class EventAdmin(BackOffice, admin.ModelAdmin):
     search_fields = ["title", "summary", "location", "actors__name"]
     autocomplete_fields = ["actors", "article"]
     inlines = [EventSourceInline, EventClaimInline]
-    ordering = ["date", "-date_precision"]
+    ordering = ["date", precision_ordering()]
 
     @admin.display(description=_("date"), ordering="date")
     def display_when(self, event):

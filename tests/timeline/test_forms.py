@@ -92,7 +92,7 @@ class TestDatePreview:
         assert response.status_code == 200
         assert "names a day" in response.content.decode()
 
-    @pytest.mark.parametrize("precision", ["decade", "DAY", "0", "\x00"])
+    @pytest.mark.parametrize("precision", ["century", "DAY", "0", "\x00"])
     def test_a_precision_the_menu_does_not_offer_reads_the_date_as_typed(self, admin_client, precision):
         response = admin_client.get(self.url, {"when_0": "noviembre de 2024", "when_1": precision})
         assert response.status_code == 200
@@ -126,3 +126,155 @@ class TestAdmin:
         assert "names a day" in page
         assert "starting with http:// or https://" in page
         assert Event.objects.count() == 0
+
+
+# Shapes an editor may type, and what is saved for them in an English
+# article of Friday 10 May 2019 ("" where the form refuses the text).
+ARTICLE_DAY = datetime.date(2019, 5, 10)
+SHAPES = [
+    ("the 1990s", "1990", Precision.DECADE),
+    ("1990s", "1990", Precision.DECADE),
+    ("the '90s", "1990", Precision.DECADE),
+    ("los años noventa", "1990", Precision.DECADE),
+    ("década de 1990", "1990", Precision.DECADE),
+    ("3/4/2024", "2024-03-04", Precision.DAY),
+    ("13/4/2024", "2024-04-13", Precision.DAY),
+    ("yesterday", "2019-05-09", Precision.DAY),
+    ("now", "2019-05-10", Precision.DAY),
+    ("mañana", "2019-05-11", Precision.DAY),
+    ("el año pasado", "2018", Precision.YEAR),
+    ("sometime", "", ""),
+    ("Q3", "", ""),
+    ("last week", "", ""),
+    ("x" * 1000, "", ""),
+]
+
+
+class TestCountingFromTheArticle:
+    """An event's dates count from its article's date and follow its language."""
+
+    @pytest.mark.parametrize("typed, iso, precision", SHAPES)
+    def test_each_shape_is_saved_as_the_date_it_names_or_refused(self, typed, iso, precision):
+        article = make_article(published_on=ARTICLE_DAY, language="en")
+        form = EventForm(data=event_data(when_0=typed, article=article.pk))
+        if not iso:
+            assert not form.is_valid()
+            assert form.errors["when"][0]
+            return
+        assert form.is_valid(), form.errors
+        event = form.save()
+        assert (event.when.iso, event.date_precision) == (iso, precision)
+
+    def test_relative_words_are_refused_without_an_article(self):
+        form = EventForm(data=event_data(when_0="today"))
+        assert not form.is_valid()
+        assert "there is none to count from" in form.errors["when"][0]
+
+    def test_relative_words_are_refused_when_the_article_is_dated_only_to_the_month(self):
+        article = make_article(published_on=datetime.date(2019, 5, 1), published_precision="month")
+        form = EventForm(data=event_data(when_0="yesterday", article=article.pk))
+        assert not form.is_valid()
+
+    def test_a_swappable_numeric_date_follows_the_article_language(self):
+        spanish = make_article(published_on=ARTICLE_DAY, language="es")
+        form = EventForm(data=event_data(when_0="3/4/2024", article=spanish.pk))
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["when"].iso == "2024-04-03"
+
+    def test_the_edit_form_counts_from_the_events_article(self):
+        article = make_article(published_on=ARTICLE_DAY, language="es")
+        event = Event.objects.create(title="Gala", date=ARTICLE_DAY, article=article)
+        html = str(EventForm(instance=event)["when"])
+        assert "&quot;ref&quot;: &quot;2019-05-10&quot;" in html and "&quot;lang&quot;: &quot;es&quot;" in html
+
+    def test_a_submitted_article_that_is_not_one_counts_from_nothing(self):
+        form = EventForm(data=event_data(when_0="yesterday", article="99999999999999999999"))
+        assert not form.is_valid()
+        assert "there is none to count from" in form.errors["when"][0]
+
+
+class TestWidget:
+    def test_the_reading_is_in_the_page_and_aimed_at_its_own_output(self):
+        html = str(EventForm(data=event_data(when_0="the 1990s"))["when"])
+        assert 'hx-target="#when-reading"' in html and 'id="when-reading"' in html
+        assert 'hx-swap="innerHTML"' in html and 'hx-select="unset"' in html
+        assert '<time datetime="1990">the 1990s</time>' in html
+        assert 'hx-trigger="input changed delay:300ms, change"' in html
+
+    def test_an_ingest_proposal_counts_from_the_draft_article(self):
+        from timeline.dates import FuzzyDate
+        from timeline.ingest.draft import DraftArticle
+        from timeline.ingest.forms import EventProposalForm
+
+        article = DraftArticle(headline="h", outlet="o", byline="", url="", published=FuzzyDate(ARTICLE_DAY),
+                               published_estimated=False, language="es")
+        form = EventProposalForm({"when_0": "ayer"}, article=article)
+        form.is_valid()
+        assert "when" not in form.errors
+        assert form.cleaned_data["when"].iso == "2019-05-09"
+        assert "&quot;ref&quot;: &quot;2019-05-10&quot;" in str(form["when"])
+
+
+class TestDatePreviewCounts:
+    url = "/dates/preview/"
+
+    @pytest.mark.parametrize("typed, iso, precision", SHAPES)
+    def test_the_preview_says_what_the_form_saves(self, admin_client, typed, iso, precision):
+        response = admin_client.get(self.url, {"when_0": typed, "when_1": "", "ref": "2019-05-10", "lang": "en"})
+        page = response.content.decode()
+        assert response.status_code == 200
+        if iso:
+            assert f'<time datetime="{iso}">' in page and f"({precision})" in page
+        else:
+            assert 'role="alert"' in page
+
+    def test_the_preview_says_which_order_it_read(self, admin_client):
+        page = admin_client.get(self.url, {"when_0": "3/4/2024", "lang": "es"}).content.decode()
+        assert '<time datetime="2024-04-03">3 April 2024</time>' in page
+        assert "read day first, as in Spanish" in page
+        page = admin_client.get(self.url, {"when_0": "3/4/2024", "lang": "en"}).content.decode()
+        assert '<time datetime="2024-03-04">4 March 2024</time>' in page
+        assert "read month first, as in English" in page
+        page = admin_client.get(self.url, {"when_0": "13/4/2024", "lang": "en"}).content.decode()
+        assert "read" not in page.split("</strong>")[1]
+
+    def test_the_preview_says_what_it_counted_from(self, admin_client):
+        page = admin_client.get(self.url, {"when_0": "yesterday", "ref": "2019-05-10"}).content.decode()
+        assert '<time datetime="2019-05-09">' in page and "counted from 10 May 2019" in page
+
+    def test_the_preview_in_spanish(self, admin_client):
+        page = admin_client.get(self.url, {"when_0": "the 1990s"}, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+        assert '<time datetime="1990">la década de 1990</time>' in page and "(década)" in page
+
+    @pytest.mark.parametrize(
+        "ref, lang", [("yesterday", "en"), ("2019-02-30", "es"), ("0000-01-01", ""), ("9999-13-31", "xx"), ("\x00", "\x00"),
+                      ("2019-05-10T00:00", "EN"), ("1" * 500, "es" * 50)],
+    )
+    def test_bad_ref_and_lang_are_ignored(self, admin_client, ref, lang):
+        response = admin_client.get(self.url, {"when_0": "today", "ref": ref, "lang": lang})
+        assert response.status_code == 200
+        assert "there is none to count from" in response.content.decode()
+
+    def test_counting_from_the_last_day_there_is_gives_an_error_not_a_500(self, admin_client):
+        response = admin_client.get(self.url, {"when_0": "tomorrow", "ref": "9999-12-31"})
+        assert response.status_code == 200
+        assert 'role="alert"' in response.content.decode()
+
+    def test_the_event_forms_article_field_is_sent_and_counted_from(self, admin_client):
+        article = make_article(published_on=ARTICLE_DAY, language="es")
+        html = str(EventForm()["when"])
+        assert 'hx-include="#id_when_0, #id_when_1, #id_article"' in html
+        page = admin_client.get(self.url, {"when_0": "ayer", "article": str(article.pk), "ref": "2001-01-01"}).content.decode()
+        assert '<time datetime="2019-05-09">' in page
+        page = admin_client.get(self.url, {"when_0": "3/4/2024", "article": str(article.pk), "lang": "en"}).content.decode()
+        assert '<time datetime="2024-04-03">' in page
+        for empty in ("", "nope", "99999999999999999999999", str(article.pk + 1000)):
+            page = admin_client.get(self.url, {"when_0": "ayer", "article": empty, "ref": "2019-05-10"}).content.decode()
+            assert "there is none to count from" in page, empty
+
+
+def test_a_precision_the_menu_does_not_offer_is_a_field_error_and_the_reading_still_shows():
+    form = EventForm(data=event_data(when_0="November 2024", when_1="week"))
+    assert not form.is_valid()
+    assert "when" in form.errors
+    assert '<time datetime="2024-11">November 2024</time>' in str(form["when"])

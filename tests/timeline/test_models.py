@@ -67,6 +67,19 @@ def test_events_sort_by_period_with_the_coarser_period_first():
     assert list(Event.objects.in_order()) == [year, oct_31, november, nov_14]
 
 
+def test_a_decade_sorts_before_the_year_month_and_day_it_starts_with_in_the_database():
+    day = make_event(title="1 Jan 1990", date=D(1990, 1, 1))
+    month = make_event(title="January 1990", date=D(1990, 1, 1), date_precision=Precision.MONTH)
+    decade = make_event(title="the 1990s", date=D(1990, 1, 1), date_precision=Precision.DECADE)
+    year = make_event(title="1990", date=D(1990, 1, 1), date_precision=Precision.YEAR)
+    earlier = make_event(title="1989", date=D(1989, 1, 1), date_precision=Precision.YEAR)
+    expected = [earlier, decade, year, month, day]
+    assert list(Event.objects.in_order()) == expected
+    assert list(Event.objects.all()) == expected  # Meta.ordering
+    stored = Event.objects.get(pk=decade.pk)
+    assert (stored.date_precision, stored.when.display()) == ("decade", "the 1990s")
+
+
 def test_an_article_records_a_fingerprint_of_its_text():
     article = make_article(body="Some text.")
     assert len(article.body_sha256) == 64

@@ -249,7 +249,7 @@ class Draft:
 # ---------------------------------------------------------------------------
 # Reading an article into a draft
 
-_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
+_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2, Precision.DECADE: 3}
 
 
 def draft_new(*, article: DraftArticle, text: str) -> Draft:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from timeline.dates import FuzzyDate
-from timeline.forms import FuzzyDateField
+from timeline.forms import FuzzyDateField, article_reference
 from timeline.ingest.draft import MAX_ARTICLE_CHARS, DraftArticle
 from timeline.ingest.extraction import ExtractionError, check_text
 from timeline.ingest.services import article_duplicate_error
@@ -101,6 +101,12 @@ class EventProposalForm(forms.Form):
         error_messages={"required": _("Choose a timeline (create one in the admin if there is none).")},
     )
     publish = forms.BooleanField(label=_("Publish on the timeline"), required=False, initial=True)
+
+    def __init__(self, *args, article: DraftArticle | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "yesterday" counts from the article's date; "3/4/2024" is read in its language.
+        reference, language = article_reference(article)
+        self.fields["when"].count_from(reference=reference, language=language)
 
 
 class ClaimProposalForm(forms.Form):

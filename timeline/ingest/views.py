@@ -29,6 +29,7 @@ from timeline import selectors
 from timeline.ingest.draft import (
     ClaimProposal,
     Draft,
+    DraftArticle,
     EventProposal,
     Proposal,
     ProposalKind,
@@ -124,7 +125,7 @@ def _decide(request: HtmxHttpRequest, draft: Draft, kind: str, proposal: Proposa
     if action != Decision.ACCEPT:
         proposal_decide(draft=draft, kind=kind, index=proposal.id, action=action)
         return None
-    form = _proposal_form(proposal, request.POST)
+    form = _proposal_form(proposal, request.POST, article=draft.article)
     if form.is_valid():
         try:
             proposal_decide(
@@ -152,8 +153,9 @@ def _missing(request: HtmxHttpRequest, kind: str, index: str | int, message: Any
     return render(request, f"{REVIEW}#{MISSING}", context, status=404)
 
 
-def _proposal_form(proposal: Proposal, data: Any = None) -> ProposalForm:
-    """The proposal as a form the editor may change before accepting."""
+def _proposal_form(proposal: Proposal, data: Any = None, *, article: DraftArticle) -> ProposalForm:
+    """The proposal as a form the editor may change before accepting; its
+    date counts from the article's date, in the article's language."""
     if isinstance(proposal, EventProposal):
         initial = {
             "title": proposal.title,
@@ -162,7 +164,7 @@ def _proposal_form(proposal: Proposal, data: Any = None) -> ProposalForm:
             "timeline": selectors.timeline_featured() or Timeline.objects.first(),
             "publish": True,
         }
-        return EventProposalForm(data, initial=initial, prefix=f"event-{proposal.id}")
+        return EventProposalForm(data, initial=initial, prefix=f"event-{proposal.id}", article=article)
     initial = {"quote": proposal.quote, "claimant": proposal.claimant, "publish": True}
     return ClaimProposalForm(data, initial=initial, prefix=f"claim-{proposal.id}")
 
@@ -175,7 +177,7 @@ def _review_context(draft: Draft, bound: dict[tuple[str, int], ProposalForm] | N
         return {
             "kind": str(kind),
             "proposal": proposal,
-            "form": bound.get((kind, proposal.id)) or _proposal_form(proposal),
+            "form": bound.get((kind, proposal.id)) or _proposal_form(proposal, article=draft.article),
             "saved": _saved(proposal),
         }
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from timeline.dates import FuzzyDate, Precision
+from timeline.dates import FuzzyDate, Precision, parse_decade
 from timeline.interop.imported import (
     MAX_EVENTS,
     TITLE_ID_PREFIX,
@@ -131,7 +131,16 @@ def _slide_dates(slide: dict, *, where: str, reading: _Reading) -> tuple[FuzzyDa
     until = None
     if slide.get("end_date") not in (None, "", {}):
         until = _date_read(slide.get("end_date"), what="end date", where=where, reading=reading)
-    return when, until
+    return _decade_shown(when, slide.get("display_date")) if until is None else when, until
+
+
+def _decade_shown(when: FuzzyDate | None, display_date: Any) -> FuzzyDate | None:
+    """A year-only start that the slide shows as its decade ("the 1990s",
+    "la década de 1990", as our export writes it) is that decade."""
+    if when is None or when.precision != Precision.YEAR or when.date.year % 10 or not isinstance(display_date, str):
+        return when
+    shown = parse_decade(display_date)
+    return shown if shown is not None and shown.date == when.date else when
 
 
 def _slide_text(slide: dict, *, where: str, reading: _Reading) -> tuple[str, str] | None:

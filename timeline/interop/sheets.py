@@ -76,6 +76,7 @@ def _row_slide(row: dict[str, str]) -> dict:
                   "credit": row.get("Media Credit", ""), "alt": row.get("Alt Text", "")},
         "group": row.get("Group", "") or row.get("Tag", ""),
         "background": row.get("Background", ""),
+        "display_date": row.get("Display Date", ""),
     }
     if row.get("End Year") or row.get("End Time"):
         slide["end_date"] = {"year": row.get("End Year", ""), "month": row.get("End Month", ""),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext, ngettext
 
 from factcheck.models import Claim, Verdict
 from factcheck.selectors import timeline_unplaced_claims
+from timeline.dates import precision_rank
 from timeline.models import Actor, Event, Timeline
 from timeline.reader.filters import Criteria, FilterOptions
 from timeline.reader.search import filter_by_text, search_terms
@@ -192,13 +193,14 @@ class EventPage:
 
 def _page_of_event(events: QuerySet[Event], pk: int, per_page: int) -> int | None:
     """The page number an event falls on in `events` (date order), or None."""
-    target = events.filter(pk=pk).values("date", "date_precision").first()
+    ranked = events.annotate(precision_rank=precision_rank())
+    target = ranked.filter(pk=pk).values("date", "precision_rank").first()
     if target is None:
         return None
-    date, precision = target["date"], target["date_precision"]
-    # The listing order is date, coarser precision first, then id.
-    before = events.filter(
-        Q(date__lt=date) | Q(date=date, date_precision__gt=precision) | Q(date=date, date_precision=precision, pk__lt=pk)
+    date, rank = target["date"], target["precision_rank"]
+    # The listing order is date, coarser precision first (a lower rank), then id.
+    before = ranked.filter(
+        Q(date__lt=date) | Q(date=date, precision_rank__lt=rank) | Q(date=date, precision_rank=rank, pk__lt=pk)
     ).count()
     return before // per_page + 1
 

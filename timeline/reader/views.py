@@ -9,7 +9,10 @@ event opened or closed, the next page, or the results of new filters.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+import datetime
+import re
+
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
@@ -21,8 +24,8 @@ from factcheck.web.http_cache import shared_for_readers
 from timeline import selectors as timeline_selectors
 from timeline import stamps
 from timeline.dates import Precision
-from timeline.forms import AUTO, read_fuzzy_date
-from timeline.models import Timeline
+from timeline.forms import AUTO, article_reference, preview_context, submitted_article
+from timeline.models import Language, Timeline
 from timeline.stamps import TimelineStamp
 from timeline.reader import selectors
 from timeline.reader.filters import ReaderRequest, TimelineFilterForm
@@ -130,7 +133,11 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def date_preview(request: HtmxHttpRequest) -> HttpResponse:
     """How a typed date will be saved, for the date widget's live reading.
 
-    Reads the widget's two inputs (`<name>_0` text, `<name>_1` precision)."""
+    Reads the widget's two inputs (`<name>_0` text, `<name>_1` precision)
+    and what the field counts from: `ref`, the article's date (YYYY-MM-DD),
+    and `lang`, its language ("en" or "es"); values that are not one are
+    ignored, so the reading is the one a field without them makes. The event
+    form sends its `article` field instead, and the reading counts from it."""
     user = request.user
     if not (user.has_perm("timeline.change_event") or user.has_perm("timeline.add_event")):
         raise PermissionDenied
@@ -138,10 +145,21 @@ def date_preview(request: HtmxHttpRequest) -> HttpResponse:
     precision = next((v for k, v in request.GET.items() if k.endswith("_1") or k == "precision"), "")
     if precision not in Precision.values:
         precision = AUTO  # not one the menu offers: read the date as typed
-    context = {"text": text}
-    if text.strip():
-        try:
-            context["when"] = read_fuzzy_date(text, precision)
-        except ValidationError as error:
-            context["error"] = error.messages[0]
+    article = next((v for k, v in request.GET.items() if k == "article" or k.endswith("-article")), None)
+    if article is not None:
+        # The event form's article field, sent along: count from it, as the form's save does.
+        reference, language = article_reference(submitted_article(article))
+    else:
+        reference = _reference(request.GET.get("ref", ""))
+        language = request.GET.get("lang") if request.GET.get("lang") in Language.values else None
+    context = preview_context(text, precision, reference=reference, language=language)
     return render(request, "timeline/date_preview.html", context)
+
+
+def _reference(raw: str) -> datetime.date | None:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        return None
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:
+        return None

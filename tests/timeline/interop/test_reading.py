@@ -99,3 +99,37 @@ class TestBadJSON:
         output = run(path, "--slug", "times", "--title", "Times", "--drop-times")
         assert "times of day dropped" in output
         assert Event.objects.get(title="T").date_precision == "day"
+
+
+@pytest.mark.django_db
+class TestDecades:
+    def test_a_slide_shown_as_a_decade_is_imported_as_the_decade(self, tmp_path):
+        data = {"title": {"text": {"headline": "Decades"}}, "events": [
+            {"start_date": {"year": 1990}, "display_date": "the 1990s", "text": {"headline": "The nineties"}},
+            {"start_date": {"year": 1980}, "display_date": "la década de 1980", "text": {"headline": "Los ochenta"}},
+            {"start_date": {"year": 1990}, "display_date": "1990", "text": {"headline": "A year"}},
+            {"start_date": {"year": 1995}, "display_date": "the 1990s", "text": {"headline": "Not its first year"}},
+        ]}
+        path = tmp_path / "decades.json"
+        path.write_text(json.dumps(data))
+        run(path, "--slug", "decades")
+        stored = {e.title: (e.date, e.date_precision) for e in Event.objects.all()}
+        assert stored == {
+            "The nineties": (datetime.date(1990, 1, 1), "decade"),
+            "Los ochenta": (datetime.date(1980, 1, 1), "decade"),
+            "A year": (datetime.date(1990, 1, 1), "year"),
+            "Not its first year": (datetime.date(1995, 1, 1), "year"),
+        }
+
+    def test_export_then_import_keeps_a_decade(self, client, tmp_path):
+        data = {"title": {"text": {"headline": "Decades"}},
+                "events": [{"start_date": {"year": 1990}, "display_date": "the 1990s", "text": {"headline": "Nineties"}}]}
+        path = tmp_path / "decades.json"
+        path.write_text(json.dumps(data))
+        run(path, "--slug", "decades", "--publish")
+        first = export(client, "decades")
+        again = tmp_path / "again.json"
+        again.write_bytes(first)
+        run(again)
+        assert Event.objects.get().date_precision == "decade"
+        assert export(client, "decades") == first

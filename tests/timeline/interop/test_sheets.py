@@ -56,6 +56,12 @@ class TestSpreadsheetCSV:
                 s.pop("unique_id")
         assert a["events"] == b["events"]
 
+    def test_a_row_shown_as_a_decade_is_the_decade(self, tmp_path):
+        path = tmp_path / "decades.csv"
+        path.write_text(CSV_HEADER + "1990,,,,,,,,the 1990s,Nineties,,,,,,,,\n1990,,,,,,,,,A year,,,,,,,,\n")
+        run(path, "--slug", "decades", "--title", "Decades")
+        assert {e.title: e.date_precision for e in Event.objects.all()} == {"Nineties": "decade", "A year": "year"}
+
     def test_thousands_of_rows(self, tmp_path, client):
         rows = [f"{1000 + i % 1000},{'' if i % 3 == 0 else 1 + i % 12},{'' if i % 3 != 2 else 1 + i % 28},,,,,,,Event {i},Summary {i},,,,,,,\n" for i in range(3000)]
         path = tmp_path / "big.csv"

@@ -115,3 +115,17 @@ def test_text_is_escaped_and_sources_actors_location_are_marked(client):
     assert '<span class="ct-actor">Ana &amp; Bo</span>' in text
     assert '<a href="https://example.org/report?a=1&amp;b=2" target="_blank" rel="noopener">Report</a>' in text
     assert '<li class="ct-source">Census, 2022</li>' in text
+
+
+@pytest.mark.django_db
+def test_a_decade_is_exported_as_its_first_year_shown_as_the_decade(client):
+    timeline = make_timeline()
+    make_event(timeline, uid="nineties", title="Convertibility", date=datetime.date(1990, 1, 1), date_precision="decade")
+    make_event(timeline, uid="year-1990", title="A year", date=datetime.date(1990, 1, 1), date_precision="year")
+    data = client.get(f"/api/timelines/{timeline.slug}.json").json()
+    assert [s["unique_id"] for s in data["events"]] == ["nineties", "year-1990"]
+    assert slide(data, "nineties")["start_date"] == {"year": 1990}
+    assert slide(data, "nineties")["display_date"] == "the 1990s"
+    assert slide(data, "year-1990")["display_date"] == "1990"
+    spanish = client.get(f"/api/timelines/{timeline.slug}.json?lang=es").json()
+    assert slide(spanish, "nineties")["display_date"] == "la década de 1990"

@@ -10,7 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from factcheck.models import Claim, Verdict
 from tests.factories import make_article, make_claim, make_event, make_timeline
+from timeline.dates import Precision
 from timeline.models import Event, Timeline
+from timeline.reader.filters import Criteria
+from timeline.reader.selectors import timeline_event_page
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +109,19 @@ def test_the_query_count_does_not_grow_with_the_number_of_events(client, setting
     # one query more, the same for 10 events on one page or 1,000 on 50.
     assert count_queries(client, small.get_absolute_url()) == count_queries(client, f"{url}?page=50")
     assert count_queries(client, url) == count_queries(client, f"{url}?page=25")
+
+
+@pytest.mark.django_db
+def test_an_opened_event_is_found_on_its_page_with_decades_ordered_first():
+    """The page an opened event is on counts the events before it in the
+    listing's order: a decade before the year, month and day it starts with."""
+    timeline = make_timeline()
+    start = datetime.date(1990, 1, 1)
+    day = make_event(timeline, title="day", date=start)
+    month = make_event(timeline, title="month", date=start, date_precision=Precision.MONTH)
+    year = make_event(timeline, title="year", date=start, date_precision=Precision.YEAR)
+    decade = make_event(timeline, title="decade", date=start, date_precision=Precision.DECADE)
+    for number, event in enumerate([decade, year, month, day], start=1):
+        page = timeline_event_page(timeline, Criteria(), open_event=event.pk, per_page=1)
+        assert page.number == number
+        assert [e.pk for e in page.events] == [event.pk]
