@@ -222,8 +222,9 @@ class Event(models.Model):
         return FuzzyDate(self.end_date, self.end_date_precision or Precision.DAY)
 
     def get_absolute_url(self):
-        timeline = self.timelines.first()
-        if timeline is None:
+        # Only a published timeline is an address readers can follow.
+        timeline = self.timelines.filter(published=True).order_by("-featured", "title").first()
+        if timeline is None or not self.published:
             return ""
         return f"{timeline.get_absolute_url()}#event-{self.pk}"
 
