@@ -19,7 +19,6 @@ from factcheck.permissions import display_name
 from factcheck.services import SourceInput
 from timeline.models import HttpURLFormField
 
-
 VERSION_ERRORS = {
     "required": _("This form does not say which version of the claim it edits: reload the page, then save again."),
     "invalid": _("The claim version in this form is not valid: reload the page, then save again."),
