@@ -112,6 +112,13 @@ class ClaimQuerySet(models.QuerySet):
         and from an article one of whose events is public there. The same
         places the timeline page, the embed and the API list them."""
         events = Event.objects.public(on=on)
+        if on is not None:
+            # One timeline: its public events are read once (a semi-join),
+            # not looked up again for each claim.
+            return self.filter(
+                Q(event_id__in=events.values("pk"))
+                | Q(event__isnull=True, article_id__in=events.values("article_id"))
+            )
         return self.filter(
             Q(Exists(events.filter(pk=OuterRef("event_id"))))
             | Q(Exists(events.filter(article_id=OuterRef("article_id"))), event__isnull=True)

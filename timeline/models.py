@@ -69,10 +69,10 @@ class ActorQuerySet(models.QuerySet):
 
         Claims are the claims domain's, which builds on this one: they are
         reached through the reverse relation, never imported."""
-        events = Event.objects.public(on=on)
+        events = Event.objects.public(on=on).values("pk")
         claims = self.model._meta.get_field("claims").related_model.objects.public(on=on)
-        on_event = Event.actors.through.objects.filter(actor_id=OuterRef("pk"), event__in=events.values("pk"))
-        return self.filter(Exists(on_event) | Exists(claims.filter(claimant_id=OuterRef("pk"))))
+        on_event = Event.actors.through.objects.filter(event_id__in=events).values("actor_id")
+        return self.filter(Q(pk__in=on_event) | Q(pk__in=claims.values("claimant_id")))
 
 
 class Actor(models.Model):
