@@ -6,15 +6,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from factcheck.permissions import display_name
-from timeline.models import Actor, Article, Event, SourceLink, new_uid, quote_errors
+from timeline.models import Actor, Article, Event, SourceLink, Timeline, new_uid, quote_errors
 
 RATIONALE_MAX_LENGTH = 5000
+# A note on a change (publishing, withdrawing): readers see it on the claim's page.
+NOTE_MAX_LENGTH = 1000
 
 
 class VerdictQuerySet(models.QuerySet):
@@ -99,11 +102,46 @@ def default_verdict_id():
 
 class ClaimQuerySet(models.QuerySet):
     def published(self):
-        """Claims readers may see, with the verdict as last published."""
+        """Claims whose status is published (the desk's flag). Readers see
+        only the `public()` ones: a published claim can still be unreachable."""
         return self.filter(published=True, published_verdict__isnull=False)
 
-    def for_readers(self):
-        return self.published().select_related("published_verdict", "claimant")
+    def reachable(self, on: Timeline | None = None):
+        """Claims a reader can reach from a published timeline (`on`, or any),
+        whatever their own status: about a public event, or about no event
+        and from an article one of whose events is public there. The same
+        places the timeline page, the embed and the API list them."""
+        events = Event.objects.public(on=on)
+        if on is not None:
+            # One timeline: its public events are read once (a semi-join),
+            # not looked up again for each claim.
+            return self.filter(
+                Q(event_id__in=events.values("pk"))
+                | Q(event__isnull=True, article_id__in=events.values("article_id"))
+            )
+        return self.filter(
+            Q(Exists(events.filter(pk=OuterRef("event_id"))))
+            | Q(Exists(events.filter(article_id=OuterRef("article_id"))), event__isnull=True)
+        )
+
+    def public(self, on: Timeline | None = None):
+        """The one rule for what readers see of claims, used by every public
+        page, fragment, feed, API, embed, oEmbed, ClaimReview and search:
+        published, and reachable from a published timeline (`on`, or any)."""
+        return self.published().reachable(on=on)
+
+    def withdrawn(self):
+        """Claims readers saw and the desk withdrew (unpublished): their page
+        stays, saying so. Only those still reachable; never-published claims
+        are no one's business."""
+        return self.filter(published=False, published_verdict__isnull=False).reachable()
+
+    def on_record(self):
+        """Claims with a public page: public or withdrawn."""
+        return self.filter(published_verdict__isnull=False).reachable()
+
+    def for_readers(self, on: Timeline | None = None):
+        return self.public(on=on).select_related("published_verdict", "claimant")
 
 
 class Claim(models.Model):
@@ -216,6 +254,11 @@ class VerdictChangeQuerySet(models.QuerySet):
     def corrections(self):
         """Changes readers saw: each publication of a claim's status."""
         return self.filter(action=VerdictChange.Action.PUBLISH)
+
+    def public_log(self):
+        """What a claim's page and the feed list: each publication and each
+        withdrawal (with the note saying why)."""
+        return self.filter(action__in=[VerdictChange.Action.PUBLISH, VerdictChange.Action.UNPUBLISH])
 
 
 class VerdictChange(models.Model):

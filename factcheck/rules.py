@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from factcheck.models import RATIONALE_MAX_LENGTH, ClaimSource
+from factcheck.models import NOTE_MAX_LENGTH, RATIONALE_MAX_LENGTH, ClaimSource
 from timeline.models import http_url
 
 SOURCE_TITLE_MAX_LENGTH = ClaimSource._meta.get_field("title").max_length
@@ -68,6 +68,18 @@ def input_errors(*, rationale: str, sources: Sequence[Source]) -> dict[str, list
                         _("The link of source %(n)d must start with http:// or https://.") % {"n": number}
                     )
     return errors
+
+
+def note_errors(note: str) -> dict[str, list[str]]:
+    """A note on publishing or withdrawing is shown to readers: a limit on its length."""
+    if len(note) <= NOTE_MAX_LENGTH:
+        return {}
+    message = ngettext(
+        "The note can be at most %(limit)d character long (it has %(length)d).",
+        "The note can be at most %(limit)d characters long (it has %(length)d).",
+        NOTE_MAX_LENGTH,
+    ) % {"limit": NOTE_MAX_LENGTH, "length": len(note)}
+    return {"note": [message]}
 
 
 def final_verdict_needs_rationale() -> str:

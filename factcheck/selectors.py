@@ -8,43 +8,52 @@ from django.db.models import Prefetch, QuerySet
 
 from factcheck.models import Claim, VerdictChange
 from timeline.models import Event, Timeline
-from timeline.selectors import timeline_articles
 
 
 def claim_for_readers(pk: int) -> Claim:
-    """A published claim with what its page shows; Claim.DoesNotExist otherwise."""
-    return Claim.objects.for_readers().select_related("article", "event").get(pk=pk)
+    """A claim with a public page (public, or withdrawn: see
+    `ClaimQuerySet.on_record`) with what its page shows; Claim.DoesNotExist
+    for any other."""
+    return (
+        Claim.objects.on_record()
+        .select_related("published_verdict", "claimant", "article", "event")
+        .get(pk=pk)
+    )
+
+
+def claim_withdrawal(claim: Claim) -> VerdictChange | None:
+    """The change that took a withdrawn claim off the public pages: when, and
+    the editor's note saying why."""
+    return claim.history.filter(action=VerdictChange.Action.UNPUBLISH).order_by("-created_at", "-id").first()
 
 
 def claim_corrections(claim: Claim) -> QuerySet[VerdictChange]:
-    """The claim's published changes, newest first: its public corrections log."""
-    return claim.history.corrections().select_related("from_verdict", "to_verdict")
+    """The claim's publications and withdrawals, newest first: its public corrections log."""
+    return claim.history.public_log().select_related("from_verdict", "to_verdict")
 
 
 def claim_timeline(claim: Claim) -> Timeline | None:
     """A published timeline that shows the claim, for the way back."""
-    return Timeline.objects.published().showing_claim(claim).order_by("-featured", "title").first()
+    return Timeline.objects.reaching(claim).order_by("-featured", "title").first()
 
 
 def timeline_events(timeline: Timeline) -> QuerySet[Event]:
-    """Published events of the timeline in date order, with everything the page
+    """Public events of the timeline in date order, with everything the page
     shows of them fetched in a fixed number of queries."""
     return (
-        timeline.events.published()
+        Event.objects.public(on=timeline)
         .in_order()
         .select_related("article")
         .prefetch_related(
             "actors",
             "sources",
-            Prefetch("claims", queryset=Claim.objects.for_readers().order_by("quote_start", "id"), to_attr="public_claims"),
+            Prefetch(
+                "claims", queryset=Claim.objects.for_readers(on=timeline).order_by("quote_start", "id"), to_attr="public_claims"
+            ),
         )
     )
 
 
 def timeline_unplaced_claims(timeline: Timeline) -> QuerySet[Claim]:
-    """Published claims of the timeline's articles that are not about one event."""
-    return (
-        Claim.objects.for_readers()
-        .filter(event__isnull=True, article__in=timeline_articles(timeline))
-        .order_by("quote_start", "id")
-    )
+    """Public claims of the timeline's articles that are not about one event."""
+    return Claim.objects.for_readers(on=timeline).filter(event__isnull=True).order_by("quote_start", "id")

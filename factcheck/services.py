@@ -213,6 +213,7 @@ def claim_publish(
     verdict with a rationale and a source), or ValidationError. Someone who
     may add claims but not rate them (the ingest page) may publish a claim
     they have just added, never published and not rated."""
+    _raise_if(rules.note_errors(note))
     current = _claim_lock(claim, expected_version)
     if not (_may_add_unrated(editor, current)):
         _check_editor(editor)
@@ -265,8 +266,13 @@ def claim_publish(
 def claim_unpublish(
     *, claim: Claim, editor: AbstractBaseUser | None, expected_version: int | None = None, note: str = ""
 ) -> Claim:
-    """Take the claim off every public page; its history stays."""
+    """Withdraw the claim: off every timeline, embed and the API; its page
+    stays for readers who follow a link, saying it was withdrawn, when, and
+    why (`note`, at most NOTE_MAX_LENGTH characters, or ValidationError keyed
+    "note"); the feed carries the withdrawal. Its history stays."""
     _check_editor(editor)
+    note = (note or "").strip()
+    _raise_if(rules.note_errors(note))
     current = _claim_lock(claim, expected_version)
     if not current.published:
         return current

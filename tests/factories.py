@@ -39,17 +39,49 @@ def make_event(timeline: Timeline | None = None, **fields) -> Event:
     return event
 
 
-def make_claim(*, publish: bool = True, verdict: str | None = None, **fields) -> Claim:
+def make_claim(*, publish: bool = True, verdict: str | None = None, reachable: bool = True, **fields) -> Claim:
+    """A claim, published unless `publish=False`. Readers see a published claim
+    only where a published timeline leads to it (`Claim.objects.public`): unless
+    `reachable=False`, one that nothing leads to gets a timeline of its own
+    (published, with a published event of its article, or its event)."""
     values = dict(quote="inflation had halved")
     values.update(fields)
     if verdict:
         values["verdict"] = Verdict.objects.get(slug=verdict)
     claim = Claim(**values)
     claim.full_clean()
+    if reachable and not _reached(claim):
+        _lead_to(claim)
     claim.save()
     if publish:
         claim = claim_publish(claim=claim, editor=None)
     return claim
+
+
+def _reached(claim: Claim) -> bool:
+    if claim.event_id is not None:
+        return Event.objects.public().filter(pk=claim.event_id).exists()
+    return claim.article_id is not None and Event.objects.public().filter(article_id=claim.article_id).exists()
+
+
+def _lead_to(claim: Claim) -> None:
+    """Put the claim where readers reach it: a new published timeline with its
+    event, or (without one) a published event of its article."""
+    if claim.event_id is None and claim.article_id is None:
+        claim.event = make_event()
+    timeline = make_timeline()
+    if claim.event_id is not None:
+        TimelineEntry.objects.get_or_create(timeline=timeline, event=claim.event)
+    else:
+        make_event(timeline, article=claim.article)
+
+
+def set_published(obj, published: bool):
+    """Publish or unpublish a timeline or an event the way the admin does
+    (a save: the timelines' stamps move, so no cached page outlives it)."""
+    obj.published = published
+    obj.save()
+    return obj
 
 
 def make_long_timeline(count: int, *, slug: str = "long", first_year: int = 2001, years: int = 5, claims_every: int = 4):

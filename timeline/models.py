@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +61,20 @@ class Language(models.TextChoices):
     ES = "es", _("Spanish")
 
 
+class ActorQuerySet(models.QuerySet):
+    def public(self, on: Timeline | None = None):
+        """People readers may see: among the actors of a public event, or the
+        claimant of a public claim (the claim's page names them). With `on`,
+        only those the timeline's readers see there (its filter's choices).
+
+        Claims are the claims domain's, which builds on this one: they are
+        reached through the reverse relation, never imported."""
+        events = Event.objects.public(on=on).values("pk")
+        claims = self.model._meta.get_field("claims").related_model.objects.public(on=on)
+        on_event = Event.actors.through.objects.filter(event_id__in=events).values("actor_id")
+        return self.filter(Q(pk__in=on_event) | Q(pk__in=claims.values("claimant_id")))
+
+
 class Actor(models.Model):
     class Kind(models.TextChoices):
         PERSON = "person", _("person")
@@ -69,6 +83,8 @@ class Actor(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
     description = models.CharField(_("description"), max_length=300, blank=True)
+
+    objects = ActorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -127,7 +143,19 @@ class Article(models.Model):
 
 class EventQuerySet(models.QuerySet):
     def published(self):
+        """The event's own flag; readers see only `public()` events."""
         return self.filter(published=True)
+
+    def public(self, on: Timeline | None = None):
+        """Events readers may see: published, on at least one published
+        timeline. With `on`, the public events of that timeline (none when
+        it is not published), without looking at any other timeline's rows."""
+        if on is not None:
+            if not on.published:
+                return self.none()
+            return self.filter(published=True, entries__timeline=on)
+        on_published = TimelineEntry.objects.filter(event_id=OuterRef("pk"), timeline__published=True)
+        return self.filter(Exists(on_published), published=True)
 
     def in_order(self):
         return self.order_by("date", precision_ordering(), "id")
@@ -194,8 +222,9 @@ class Event(models.Model):
         return FuzzyDate(self.end_date, self.end_date_precision or Precision.DAY)
 
     def get_absolute_url(self):
-        timeline = self.timelines.first()
-        if timeline is None:
+        # Only a published timeline is an address readers can follow.
+        timeline = self.timelines.filter(published=True).order_by("-featured", "title").first()
+        if timeline is None or not self.published:
             return ""
         return f"{timeline.get_absolute_url()}#event-{self.pk}"
 
@@ -268,6 +297,19 @@ class TimelineQuerySet(models.QuerySet):
         if claim.article_id:
             condition |= Q(events__article_id=claim.article_id)
         return self.filter(condition).distinct()
+
+    def reaching(self, claim):
+        """Published timelines whose readers see the claim: those carrying its
+        event (when it is about one), else those carrying a published event
+        of its article (the "other claims in the article")."""
+        if claim.event_id:
+            return self.published().filter(entries__event_id=claim.event_id, entries__event__published=True)
+        if claim.article_id:
+            entries = TimelineEntry.objects.filter(
+                timeline_id=OuterRef("pk"), event__published=True, event__article_id=claim.article_id
+            )
+            return self.published().filter(Exists(entries))
+        return self.none()
 
 
 class Timeline(models.Model):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db.models import QuerySet
 
-from timeline.models import Article, Timeline
+from timeline.models import Article, Event, Timeline
 
 
 def timeline_featured() -> Timeline | None:
@@ -20,4 +20,5 @@ def timeline_featured() -> Timeline | None:
 
 
 def timeline_articles(timeline: Timeline) -> QuerySet[Article]:
-    return Article.objects.filter(events__timelines=timeline, events__published=True).distinct()
+    """The articles the timeline's public events come from."""
+    return Article.objects.filter(pk__in=Event.objects.public(on=timeline).values("article_id"))

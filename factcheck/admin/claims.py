@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 
 from factcheck import rules, services
 from factcheck.admin.base import ADMIN_MEDIA, BackOffice
-from factcheck.models import Claim, ClaimSource, Verdict, VerdictChange
+from factcheck.models import NOTE_MAX_LENGTH, Claim, ClaimSource, Verdict, VerdictChange
 from factcheck.permissions import editors
 from factcheck.templatetags.factcheck_tags import verdict_badge
 
@@ -40,8 +40,10 @@ class ClaimAdminForm(forms.ModelForm):
     note = forms.CharField(
         label=_("Note for the history"),
         required=False,
-        max_length=1000,
-        help_text=_("Optional: recorded with this change; a note on publishing shows in the public corrections log."),
+        max_length=NOTE_MAX_LENGTH,
+        help_text=_(
+            "Optional: recorded with this change; a note on publishing or unpublishing shows on the claim’s public page."
+        ),
     )
     publication = forms.ChoiceField(
         label=_("Publication"), choices=PUBLICATION, initial="keep", widget=forms.RadioSelect

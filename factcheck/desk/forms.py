@@ -14,12 +14,10 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import rules
-from factcheck.models import RATIONALE_MAX_LENGTH, Claim, Verdict
+from factcheck.models import NOTE_MAX_LENGTH, RATIONALE_MAX_LENGTH, Claim, Verdict
 from factcheck.permissions import display_name
 from factcheck.services import SourceInput
 from timeline.models import HttpURLFormField
-
-NOTE_MAX_LENGTH = 1000
 
 VERSION_ERRORS = {
     "required": _("This form does not say which version of the claim it edits: reload the page, then save again."),
@@ -214,8 +212,10 @@ class PublicationForm(forms.Form):
         )
         self.claim = claim
         if action == "unpublish":
-            self.fields["note"].label = _("Note for the history")
-            self.fields["note"].help_text = _("Optional: why readers no longer see this claim.")
+            self.fields["note"].label = _("Why it is withdrawn")
+            self.fields["note"].help_text = _(
+                "Shown to readers on the claim’s page, which stays and says the fact-check was withdrawn."
+            )
 
 
 class AssignForm(forms.Form):

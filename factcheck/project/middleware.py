@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
 
@@ -37,3 +38,37 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+class PrivateResponsesMiddleware:
+    """The one rule for who may keep a copy: every answer to a signed-in
+    person, and every answer to a form (any POST, PUT, PATCH, DELETE),
+    carries `Cache-Control: private, no-store`. They may hold a pasted
+    article, a draft verdict, a CSRF token or someone's name.
+
+    Left as they are: pages for signed-out readers (cacheable as their views
+    say), and the shared responses (embed, API, oEmbed, feed: the same bytes
+    for everyone, built without the session). A request without a session
+    cookie is never signed in, so the session is not read for it (reading it
+    would add `Vary: Cookie` to every public page)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in SAFE_METHODS or (
+            not getattr(response, "shared_cache", False) and self._signed_in(request)
+        ):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @staticmethod
+    def _signed_in(request) -> bool:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Max, Subquery
+from django.db.models import Max, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -17,7 +17,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from factcheck.models import VerdictChange
+from factcheck.models import Claim, VerdictChange
 from factcheck.web.http_cache import Stamp, shared_response
 from factcheck.web.site import language_codes, site_root
 from timeline.models import Timeline
@@ -26,10 +26,16 @@ FEED_ITEMS = 50
 
 
 def feed_changes():
-    """Publications of claims that are published now, newest first."""
+    """Publications of the claims readers see now, and the withdrawals of
+    claims readers saw (the feed's reader learns a fact-check was taken back),
+    newest first. A withdrawn claim's earlier publications leave the feed."""
+    public = Claim.objects.public().values("pk")
+    on_record = Claim.objects.on_record().values("pk")
     return (
-        VerdictChange.objects.corrections()
-        .filter(claim__published=True, claim__published_verdict__isnull=False)
+        VerdictChange.objects.filter(
+            Q(action=VerdictChange.Action.PUBLISH, claim__in=public)
+            | Q(action=VerdictChange.Action.UNPUBLISH, claim__in=on_record)
+        )
         .select_related("claim", "claim__claimant", "from_verdict", "to_verdict")
         .order_by("-created_at", "-id")
     )
@@ -78,6 +84,8 @@ class VerdictChangesFeed(Feed):
 
     def item_title(self, change):
         quote = change.claim.quote if len(change.claim.quote) <= 90 else change.claim.quote[:89] + "…"
+        if change.action == VerdictChange.Action.UNPUBLISH:
+            return _("Fact-check withdrawn: “%(quote)s”") % {"quote": quote}
         new = change.to_verdict.localized_label
         if change.from_verdict and change.from_verdict != change.to_verdict:
             what = _("Rating changed from %(old)s to %(new)s") % {"old": change.from_verdict.localized_label, "new": new}
@@ -113,6 +121,8 @@ class VerdictChangesFeed(Feed):
         return settings.NEWSROOM_NAME
 
     def item_categories(self, change):
+        if change.action == VerdictChange.Action.UNPUBLISH:
+            return [_("Withdrawn")]
         return [change.to_verdict.localized_label]
 
     @classmethod

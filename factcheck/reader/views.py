@@ -14,13 +14,15 @@ from timeline.quotes import Span, context_around
 
 @require_safe
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A published claim for readers; 404 for any other."""
+    """A public claim for readers; a withdrawn one says so (when, why) with
+    its corrections, and nothing else of its verdict; 404 for any other."""
     try:
         claim = selectors.claim_for_readers(pk)
     except Claim.DoesNotExist:
         raise Http404("No such claim.") from None
+    withdrawn = not claim.published
     quote_context = None
-    if claim.article and claim.quote_start is not None:
+    if claim.article and claim.quote_start is not None and not withdrawn:
         quote_context = context_around(claim.article.body, Span(claim.quote_start, claim.quote_end))
     return render(
         request,
@@ -28,6 +30,8 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "claim": claim,
             "verdict": claim.published_verdict,
+            "withdrawn": withdrawn,
+            "withdrawal": selectors.claim_withdrawal(claim) if withdrawn else None,
             "quote_context": quote_context,
             "corrections": selectors.claim_corrections(claim),
             "timeline": selectors.claim_timeline(claim),

@@ -134,3 +134,19 @@ class TestSaveAndPublish:
         assert "sources" in refused.value.message_dict
         claim.refresh_from_db()
         assert (claim.version, claim.verdict_id, claim.published_verdict_id, claim.history.count()) == before
+
+@pytest.mark.django_db
+def test_a_withdrawal_note_over_the_limit_is_refused_and_nothing_changes(seeded):
+    from django.core.exceptions import ValidationError
+
+    from factcheck.models import NOTE_MAX_LENGTH, Claim
+    from factcheck.services import claim_unpublish
+
+    claim = Claim.objects.get(uid="seed-claim-09")
+    with pytest.raises(ValidationError) as refused:
+        claim_unpublish(claim=claim, editor=None, note="x" * (NOTE_MAX_LENGTH + 1))
+    assert "note" in refused.value.message_dict
+    claim.refresh_from_db()
+    assert claim.published and not claim.history.filter(action="unpublish").exists()
+    claim_unpublish(claim=claim, editor=None, note="x" * NOTE_MAX_LENGTH)
+    assert claim.history.get(action="unpublish").note == "x" * NOTE_MAX_LENGTH

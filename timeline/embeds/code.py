@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest
 
 from factcheck.models import Claim, Verdict
 from factcheck.web.site import site_root
-from timeline import selectors
 from timeline.embeds.options import (
     MAX_HEIGHT,
     MIN_HEIGHT,
@@ -44,9 +43,7 @@ def timeline_verdicts(timeline: Timeline) -> list[OfferedVerdict]:
     """The verdicts readers see on this timeline, in scale order, each with
     how many published claims carry it: one query (the reader's page has a
     query budget)."""
-    claims = Claim.objects.published().filter(
-        Q(event__in=timeline.events.published()) | Q(event__isnull=True, article__in=selectors.timeline_articles(timeline))
-    )
+    claims = Claim.objects.public(on=timeline)
     rows = (
         claims.order_by()
         .values("published_verdict__slug", "published_verdict__label", "published_verdict__label_es",

@@ -50,8 +50,8 @@ class ReaderRequest:
 
 
 class TimelineFilterForm(forms.Form):
-    """Validates the query parameters: a verdict of the scale, a person we
-    know, sensible years, a search of reasonable length."""
+    """Validates the query parameters: a verdict and a person the timeline's
+    readers see, sensible years, a search of reasonable length."""
 
     q = forms.CharField(
         required=False,
@@ -62,20 +62,23 @@ class TimelineFilterForm(forms.Form):
         },
     )
 
-    def __init__(self, data):
-        from factcheck.models import Verdict
+    def __init__(self, data, *, timeline):
+        from factcheck.models import Claim, Verdict
         from timeline.models import Actor
 
         super().__init__(data)
+        # Only what this timeline's readers see: a verdict one of its public
+        # claims carries, a person on one of its public events or claims. Any
+        # other value, whether it exists or not, gets the same notice.
         self.fields["verdict"] = forms.ModelChoiceField(
             required=False,
-            queryset=Verdict.objects.all(),
+            queryset=Verdict.objects.filter(pk__in=Claim.objects.public(on=timeline).values("published_verdict")),
             to_field_name="slug",
-            error_messages={"invalid_choice": _("There is no verdict by that name; showing every verdict.")},
+            error_messages={"invalid_choice": _("No claim here has that verdict; showing every verdict.")},
         )
         self.fields["actor"] = forms.ModelChoiceField(
             required=False,
-            queryset=Actor.objects.all(),
+            queryset=Actor.objects.public(on=timeline),
             error_messages={"invalid_choice": _("That person is not on this timeline; showing everyone.")},
         )
         year_errors = {

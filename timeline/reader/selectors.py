@@ -16,7 +16,6 @@ from timeline.dates import precision_rank
 from timeline.models import Actor, Event, Timeline
 from timeline.reader.filters import Criteria, FilterOptions
 from timeline.reader.search import filter_by_text, search_terms
-from timeline.selectors import timeline_articles
 
 # Reading a timeline with filters, search and pages (the reader's page).
 # Each function's query count is fixed: it does not grow with the timeline.
@@ -31,10 +30,7 @@ def page_size() -> int:
 def _public_claims_of(timeline: Timeline) -> QuerySet[Claim]:
     """Every claim readers see on the timeline: about one of its events, or
     from one of its articles without an event."""
-    events = timeline.events.published()
-    return Claim.objects.for_readers().filter(
-        Q(event__in=events) | Q(event__isnull=True, article__in=timeline_articles(timeline))
-    )
+    return Claim.objects.for_readers(on=timeline)
 
 
 def timeline_filter_options(timeline: Timeline, criteria: Criteria | None = None) -> FilterOptions:
@@ -44,17 +40,12 @@ def timeline_filter_options(timeline: Timeline, criteria: Criteria | None = None
     criteria = criteria or Criteria()
     claims = _public_claims_of(timeline)
     verdicts = list(
-        Verdict.objects.filter(Q(pk__in=claims.values("published_verdict")) | Q(slug=criteria.verdict or None))
+        Verdict.objects.filter(pk__in=claims.values("published_verdict"))
         .order_by("position", "id")
     )
-    events = timeline.events.published()
-    actors = list(
-        Actor.objects.filter(
-            Q(pk__in=Event.actors.through.objects.filter(event__in=events).values("actor_id"))
-            | Q(pk__in=claims.values("claimant"))
-            | Q(pk=criteria.actor)
-        ).order_by("name")
-    )
+    events = Event.objects.public(on=timeline)
+    # Only the people this timeline's readers see (the filter accepts no other).
+    actors = list(Actor.objects.public(on=timeline).order_by("name"))
     span = events.aggregate(first=Min("date"), last=Max("date"))
     years = list(range(span["first"].year, span["last"].year + 1)) if span["first"] else []
     return FilterOptions(verdicts=verdicts, actors=actors, years=years)
@@ -83,8 +74,8 @@ def timeline_events_matching(timeline: Timeline, criteria: Criteria) -> QuerySet
     the event's period overlaps it; a search when its own text or one of its
     claims contains every word.
     """
-    events = timeline.events.published()
-    claims = Claim.objects.for_readers().filter(event__isnull=False)
+    events = Event.objects.public(on=timeline)
+    claims = Claim.objects.for_readers(on=timeline).filter(event__isnull=False)
     if criteria.verdict:
         events = events.filter(pk__in=claims.filter(published_verdict__slug=criteria.verdict).values("event_id"))
     if criteria.actor:
@@ -101,7 +92,7 @@ def timeline_events_matching(timeline: Timeline, criteria: Criteria) -> QuerySet
         terms = search_terms(criteria.q)
         if terms:
             # Only this timeline's events and claims are searched (an index does the rest on PostgreSQL).
-            mine = timeline.events.published()
+            mine = Event.objects.public(on=timeline)
             own_text = filter_by_text(Event.objects.filter(pk__in=mine.values("pk")), EVENT_SEARCH_FIELDS, terms,
                                       language=timeline.language)
             claim_text = filter_by_text(claims.filter(event__in=mine.values("pk")), CLAIM_SEARCH_FIELDS, terms,
@@ -124,7 +115,7 @@ def timeline_unplaced_claims_matching(timeline: Timeline, criteria: Criteria) ->
 
 def timeline_claim_count(timeline: Timeline, criteria: Criteria) -> int:
     """How many claims the reader sees under the criteria, on every page."""
-    placed = Claim.objects.for_readers().filter(event__in=timeline_events_matching(timeline, criteria).values("pk"))
+    placed = Claim.objects.for_readers(on=timeline).filter(event__in=timeline_events_matching(timeline, criteria).values("pk"))
     if criteria.verdict:
         placed = placed.filter(published_verdict__slug=criteria.verdict)
     unplaced = timeline_unplaced_claims_matching(timeline, criteria)
@@ -288,7 +279,7 @@ def timeline_year_index(timeline: Timeline, criteria: Criteria, *, per_page: int
 def timeline_event_for_reader(timeline: Timeline, pk: int, criteria: Criteria, *, details: bool) -> Event | None:
     """One published event of the timeline with everything its entry shows,
     its details open or not."""
-    event = timeline.events.published().select_related("article").filter(pk=pk).first()
+    event = Event.objects.public(on=timeline).select_related("article").filter(pk=pk).first()
     if event is None:
         return None
     return _with_reader_details([event], criteria, open_event=pk if details else None)[0]

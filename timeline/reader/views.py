@@ -35,7 +35,7 @@ TEMPLATE = "timeline/timeline_detail.html"
 
 def _render_timeline(request: HtmxHttpRequest, timeline: Timeline) -> HttpResponse:
     """The reader's timeline page; with HTMX, only the part that changes."""
-    asked = TimelineFilterForm(request.GET).reader_request()
+    asked = TimelineFilterForm(request.GET, timeline=timeline).reader_request()
     fragment = wants_partial(request)
     target = (request.htmx.target or "") if fragment else ""
 

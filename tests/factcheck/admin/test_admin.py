@@ -82,6 +82,26 @@ class TestChangingAClaim:
         assert (publication.from_verdict.slug, publication.to_verdict.slug) == ("unverified", "mostly-accurate")
         assert "rating changed from Unverified to Mostly accurate" in client.get(f"/claims/{claim.pk}/").content.decode()
 
+    def test_unpublishing_with_a_note_over_the_limit_is_a_field_error_and_changes_nothing(self, desk):
+        claim = seed_claim(6)
+        assert claim.published
+        data = change_form(desk, claim)
+        data.update(publication="unpublish", note="x" * 1001)
+        response = save(desk, claim, data)
+        assert response.status_code == 200
+        assert "Ensure this value has at most 1000 characters (it has 1001)." in response.content.decode()
+        claim.refresh_from_db()
+        assert claim.published and not claim.history.filter(action="unpublish").exists()
+
+    def test_unpublishing_with_a_note_leaves_a_withdrawn_page_that_gives_it(self, desk, client):
+        claim = seed_claim(6)
+        data = change_form(desk, claim)
+        data.update(publication="unpublish", note="Withdrawn from the back office: the source retracted it.")
+        assert save(desk, claim, data).status_code == 302
+        page = client.get(f"/claims/{claim.pk}/").content.decode()
+        assert "This fact-check was withdrawn" in page
+        assert "Withdrawn from the back office: the source retracted it." in page
+
     def test_descriptive_fields_change_without_touching_status_or_history(self, desk, other_editor):
         claim = seed_claim(6)
         before = (claim.version, claim.history.count())
@@ -156,7 +176,9 @@ class TestBulkActions:
         assert "1 claim published. 1 was already so." in html
         assert Claim.objects.get(pk=claim.pk).published_verdict.slug == "in-review"
         self.bulk(desk, "unpublish_selected", [claim])
-        assert client.get(f"/claims/{claim.pk}/").status_code == 404
+        withdrawn = client.get(f"/claims/{claim.pk}/")
+        assert withdrawn.status_code == 200 and "This fact-check was withdrawn" in withdrawn.content.decode()
+        assert f'id="claim-{claim.pk}"' not in client.get("/timelines/milei-trump/").content.decode()
 
     def test_publishing_a_draft_that_breaks_the_rule_is_refused_with_a_reason(self, desk, editor):
         claim = seed_claim(13)  # curated Accurate without a source

@@ -297,12 +297,13 @@ class TestPublishing:
         item = timeline[timeline.index(f'id="claim-{claim.pk}"'):]
         assert ">Mostly accurate</span>" in item[: item.index("</li>")]
 
-    def test_unpublishing_takes_the_claim_off_public_pages(self, client, editor_client, seeded):
+    def test_unpublishing_takes_the_claim_off_the_timeline_and_leaves_a_withdrawn_page(self, client, editor_client, seeded):
         claim = seed_claim(14)
         html = editor_client.get("/editor/").content.decode()
         data = form_fields(html, action=f"/editor/claims/{claim.pk}/unpublish/")
         assert editor_client.post(f"/editor/claims/{claim.pk}/unpublish/", data, headers=HTMX).status_code == 200
-        assert client.get(f"/claims/{claim.pk}/").status_code == 404
+        page = client.get(f"/claims/{claim.pk}/")  # withdrawn: the page stays and says so
+        assert page.status_code == 200 and "This fact-check was withdrawn" in page.content.decode()
         assert "The IMF has been overwhelmingly positive" not in client.get("/timelines/milei-trump/").content.decode()
         assert claim.history.filter(action="unpublish").count() == 1
 

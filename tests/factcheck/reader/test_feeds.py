@@ -81,9 +81,26 @@ class TestVerdictFeed:
         assert after == before
         assert all("DRAFT-ONLY" not in item["summary"] for item in after)
 
-    def test_unpublished_claims_leave_it(self, seeded, client):
+    def test_a_withdrawn_claim_leaves_it_but_for_its_withdrawal(self, seeded, client):
         claim = Claim.objects.get(quote__contains="47 million")
-        claim_unpublish(claim=claim, editor=None)
+        claim_unpublish(claim=claim, editor=None, note="The figure was a projection, not a count.")
+        about = [item for item in entries(client) if "47 million" in item["title"]]
+        assert [item["title"][:22] for item in about] == ["Fact-check withdrawn: "]
+        assert about[0]["category"] == ["Withdrawn"]
+        assert "The figure was a projection, not a count." in about[0]["summary"]
+        assert about[0]["link"] == f"http://testserver/claims/{claim.pk}/"
+
+    def test_a_claim_readers_cannot_reach_is_not_in_it(self, seeded, client):
+        """Published, but its timeline is not: no entry, and no withdrawal either."""
+        from tests.factories import set_published
+        from timeline.models import Timeline
+
+        claim = Claim.objects.get(quote__contains="47 million")
+        set_published(Timeline.objects.get(slug="milei-trump"), False)
+        assert all("47 million" not in item["title"] for item in entries(client))
+        set_published(Timeline.objects.get(slug="milei-trump"), True)
+        claim_unpublish(claim=claim, editor=None, note="Withdrawn.")
+        set_published(Timeline.objects.get(slug="milei-trump"), False)
         assert all("47 million" not in item["title"] for item in entries(client))
 
     def test_in_spanish(self, seeded, client):

@@ -40,9 +40,40 @@ def test_the_public_page_shows_the_published_verdict_not_the_draft(client, seede
     assert "Draft rationale" not in html
 
 
-def test_an_unpublished_claim_is_a_404(client, seeded):
+def test_a_claim_never_published_is_a_404(client, seeded):
     claim = Claim.objects.get(uid="seed-claim-05")
-    Claim.objects.filter(pk=claim.pk).update(published=False)
+    Claim.objects.filter(pk=claim.pk).update(published=False, published_verdict=None)
+    assert client.get(f"/claims/{claim.pk}/").status_code == 404
+
+
+def test_a_withdrawn_claim_keeps_a_page_that_says_so_when_and_why(client, seeded):
+    from factcheck.services import claim_unpublish
+    from tests.editors import make_editor
+
+    claim = Claim.objects.get(uid="seed-claim-09")
+    published_rationale = claim.published_rationale
+    claim_unpublish(claim=claim, editor=make_editor("withdrawer"), note="The quote was misattributed.")
+    html = claim_page(client, "seed-claim-09")
+    assert "This fact-check was withdrawn" in html
+    assert "The quote was misattributed." in html
+    change = claim.history.get(action="unpublish")
+    assert f"Withdrawn on {change.created_at:%-d %B %Y}." in html or f"Withdrawn on {change.created_at:%B %-d, %Y}." in html
+    # its corrections log, with the withdrawal in it
+    assert "Corrections and updates" in html and "withdrawn" in html
+    # and nothing of the verdict that no longer stands
+    assert "application/ld+json" not in html
+    assert published_rationale[:40] not in html
+    assert "verdict-heading" not in html
+
+
+def test_a_withdrawn_claim_readers_cannot_reach_is_a_404(client, seeded):
+    from factcheck.services import claim_unpublish
+    from tests.factories import set_published
+    from timeline.models import Timeline
+
+    claim = Claim.objects.get(uid="seed-claim-09")
+    claim_unpublish(claim=claim, editor=None, note="Withdrawn.")
+    set_published(Timeline.objects.get(slug="milei-trump"), False)
     assert client.get(f"/claims/{claim.pk}/").status_code == 404
 
 

@@ -51,7 +51,7 @@ def test_notices_and_fragments_are_in_spanish_too(seeded, client):
     html = client.get(
         URL, {"verdict": "nonsense", "q": "Panama"}, HTTP_ACCEPT_LANGUAGE="es", HTTP_HX_REQUEST="true"
     ).content.decode()
-    assert "No existe una calificación con ese nombre; se muestran todas." in html
+    assert "Ninguna afirmación de esta cronología tiene esa calificación; se muestran todas." in html
     assert "Afirmaciones sobre este hecho" in html
 
 

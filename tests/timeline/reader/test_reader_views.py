@@ -61,10 +61,13 @@ class TestFilters:
         assert "1 more claim about this event in the details." in html
         assert "Found 1 event and 1 claim." in html
 
-    def test_a_verdict_of_the_scale_no_claim_has_finds_nothing(self, seeded, client_en):
+    def test_a_verdict_no_claim_of_the_timeline_has_is_not_offered_nor_accepted(self, seeded, client_en):
+        """The menu offers the verdicts readers find here; any other slug, on
+        the scale or not, is dropped with the same notice as a made-up one."""
         html = client_en.get(URL, {"verdict": "misleading"}).content.decode()
-        assert "Found 0 events and 0 claims." in html
-        assert '<option value="misleading" selected>Misleading</option>' in html
+        assert "No claim here has that verdict; showing every verdict." in html
+        assert 'value="misleading"' not in html
+        assert len(event_titles(html_response(html))) == 13
 
     def test_a_verdict_also_filters_the_claims_that_are_about_no_one_event(self, seeded, client_en):
         response = client_en.get(URL, {"verdict": "not-checkable"})
@@ -255,7 +258,7 @@ class TestBadInput:
     @pytest.mark.parametrize(
         "params, notice",
         [
-            ({"verdict": "nonsense"}, "There is no verdict by that name; showing every verdict."),
+            ({"verdict": "nonsense"}, "No claim here has that verdict; showing every verdict."),
             ({"actor": "abc"}, "That person is not on this timeline; showing everyone."),
             ({"actor": "999999"}, "That person is not on this timeline; showing everyone."),
             ({"actor": "99999999999999999999"}, "That person is not on this timeline; showing everyone."),
