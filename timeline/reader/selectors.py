@@ -329,7 +329,8 @@ class TimelineSummary:
 
 def _count(queryset: QuerySet) -> Subquery:
     """COUNT(*) of `queryset` as a subquery (no GROUP BY: one row)."""
-    return Subquery(queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"), output_field=IntegerField())
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Subquery(counted, output_field=IntegerField())
 
 
 def timelines_for_readers() -> QuerySet[Timeline]:

@@ -129,7 +129,7 @@ def timeline_list(request: HtmxHttpRequest) -> HttpResponse:
     language name the version; a matching conditional GET is a 304."""
     language = get_language() or settings.LANGUAGE_CODE
     stamp = selectors.timelines_list_stamp()
-    page_number = request.GET.get("page", "") if isinstance(request.GET.get("page", ""), str) else ""
+    page_number = request.GET.get("page", "")
     etag = etag_for(stamp, f"timeline-list|{language}|{page_number[:12]}")
     last_modified = int(stamp.changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)

@@ -28,7 +28,7 @@ def cards(html: str) -> list[tuple[str, str]]:
         r'<li class="timeline-card[^"]*"[^>]*><h2 class="timeline-card__title"><a href="[^"]+">([^<]+)</a></h2>'
         r'.*?<p class="timeline-card__counts muted"[^>]*>\s*(.*?)\s*</p>',
         html,
-        re.S,
+        re.DOTALL,
     )
     return [(title, " ".join(counts.split())) for title, counts in found]
 
