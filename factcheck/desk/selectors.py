@@ -16,6 +16,10 @@ from django.utils import timezone
 from factcheck.models import Claim, Verdict, VerdictChange
 from factcheck.permissions import editors
 from timeline.models import Article, Timeline, TimelineEntry
+from timeline.search import filter_by_text, search_terms
+
+# What the desk's search box reads: the claim, its rationale, who said it, the article.
+DESK_SEARCH_FIELDS = ["quote", "rationale", "claimant__name", "article__headline"]
 
 
 def verdict_scale() -> list[Verdict]:
@@ -48,13 +52,10 @@ def claim_queue(*, user, filters: dict) -> tuple[QuerySet[Claim], QuerySet[Claim
     with `claims_for_cards`: ordering narrow rows, not joined ones, keeps a
     page fast in a long queue."""
     claims = Claim.objects.all()
-    if q := filters.get("q"):
-        claims = claims.filter(
-            Q(quote__icontains=q)
-            | Q(rationale__icontains=q)
-            | Q(claimant__name__icontains=q)
-            | Q(article__headline__icontains=q)
-        )
+    if terms := search_terms(filters.get("q") or ""):
+        # The readers' rule (case, accents, plurals), over claims in any language.
+        found = filter_by_text(Claim.objects.all(), DESK_SEARCH_FIELDS, terms)
+        claims = claims.filter(pk__in=found.values("pk"))
     if timeline := filters.get("timeline"):
         on_timeline = Timeline.objects.filter(slug=timeline)
         claims = claims.filter(

@@ -39,6 +39,9 @@ PAGES = [
     *(AxePage("/claims/{claim:seed-claim-13}/", scheme=s) for s in BOTH),
     AxePage("/claims/{claim:seed-claim-12}/", language="es"),
     AxePage("/no-such-page/"),
+    # The list of timelines.
+    *(AxePage("/timelines/", scheme=s) for s in BOTH),
+    AxePage("/timelines/", language="es"),
     # The editors' panel: the work queue and a claim's editor page.
     AxePage("/editor/?verdict=unverified", signed_in=True),
     AxePage("/editor/", signed_in=True, language="es", scheme="dark"),

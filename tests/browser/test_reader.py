@@ -35,3 +35,16 @@ def test_a_reader_follows_a_claim_to_its_fact_check(seeded_live_server, phone_pa
     expect(phone_page.locator(".sources li")).to_have_text(["INDEC, 2022 national census"])
     # Nothing is wider than the phone's screen.
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_a_reader_finds_a_timeline_from_the_header_on_a_phone(seeded_live_server, phone_page):
+    phone_page.goto(f"{seeded_live_server.url}/")
+    phone_page.locator(".site-header").get_by_role("link", name="Timelines").click()
+
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text("Timelines")
+    card = phone_page.locator(".timeline-card--featured")
+    expect(card).to_contain_text("Featured on the home page")
+    expect(card.locator(".timeline-card__counts")).to_have_text("13 events · 14 claims")
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 375
+    card.get_by_role("link", name="Milei and Trump: a timeline").click()
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text("Milei and Trump: a timeline")

@@ -1,4 +1,5 @@
-"""Reads for the reader's timeline page: filters, search, pages and the year index."""
+"""Reads for the reader's timeline page (filters, search, pages and the year
+index) and for the list of published timelines."""
 
 from __future__ import annotations
 
@@ -6,16 +7,31 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    prefetch_related_objects,
+)
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext, ngettext
 
 from factcheck.models import Claim, Verdict
 from factcheck.selectors import timeline_unplaced_claims
 from timeline.dates import precision_rank
-from timeline.models import Actor, Event, Timeline
+from timeline.models import Actor, Event, Timeline, TimelineEntry
 from timeline.reader.filters import Criteria, FilterOptions
 from timeline.reader.search import filter_by_text, search_terms
+from timeline.stamps import Stamp
 
 # Reading a timeline with filters, search and pages (the reader's page).
 # Each function's query count is fixed: it does not grow with the timeline.
@@ -283,3 +299,85 @@ def timeline_event_for_reader(timeline: Timeline, pk: int, criteria: Criteria, *
     if event is None:
         return None
     return _with_reader_details([event], criteria, open_event=pk if details else None)[0]
+
+
+# --- the list of timelines (/timelines/) ------------------------------------
+
+TIMELINES_PER_PAGE = 30
+
+
+@dataclass(frozen=True)
+class TimelineSummary:
+    """One published timeline as the list shows it."""
+
+    slug: str
+    title: str
+    description: str
+    language: str
+    url: str
+    event_count: int
+    claim_count: int
+    featured: bool
+
+
+def _count(queryset: QuerySet) -> Subquery:
+    """COUNT(*) of `queryset` as a subquery (no GROUP BY: one row)."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Subquery(counted, output_field=IntegerField())
+
+
+def timelines_for_readers() -> QuerySet[Timeline]:
+    """Published timelines, newest first, each with `event_count` and
+    `claim_count`: what its readers see on it (published events; published
+    claims about them or from their articles about no one event), in one
+    query whatever the number of timelines."""
+    # The one place the list decides what counts as public (a later
+    # `Event/Claim.objects.public()` replaces these two querysets).
+    entries = TimelineEntry.objects.filter(timeline=OuterRef("pk"), event__published=True)
+    entries_here = TimelineEntry.objects.filter(timeline=OuterRef(OuterRef("pk")), event__published=True)
+    claims = Claim.objects.published().filter(
+        Q(event__in=entries_here.values("event_id"))
+        | Q(event__isnull=True, article__in=entries_here.values("event__article_id"))
+    )
+    return (
+        Timeline.objects.published()
+        .annotate(event_count=_count(entries), claim_count=_count(claims))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def timeline_summaries(timelines: list[Timeline], featured: Timeline | None) -> list[TimelineSummary]:
+    return [
+        TimelineSummary(
+            slug=timeline.slug,
+            title=timeline.title,
+            description=timeline.description,
+            language=timeline.language,
+            url=timeline.get_absolute_url(),
+            event_count=timeline.event_count,
+            claim_count=timeline.claim_count,
+            featured=featured is not None and timeline.pk == featured.pk,
+        )
+        for timeline in timelines
+    ]
+
+
+def timelines_list_stamp() -> Stamp:
+    """What the list's ETag rests on, in one query: which timelines are
+    published and their version stamps (bumped by every change readers can
+    see, their counts included), and the last save of any timeline (a
+    publish, an unpublish, a new featured one)."""
+    published = Q(published=True)
+    row = Timeline.objects.aggregate(
+        n=Count("pk", filter=published),
+        ids=Sum("pk", filter=published),
+        versions=Sum("content_version", filter=published),
+        saved=Max("updated_at"),
+        changed=Max("content_changed_at"),
+    )
+    times = [t for t in (row["saved"], row["changed"]) if t is not None]
+    changed_at = max(times) if times else datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+    return Stamp(
+        tag=f"l{row['n']}.{row['ids'] or 0}.{row['versions'] or 0}.{changed_at.timestamp():.6f}",
+        changed_at=changed_at,
+    )

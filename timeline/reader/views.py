@@ -1,5 +1,6 @@
 """The reader's timeline pages (the featured one at /, any published one by
-slug) and the date widget's live reading of a typed date.
+slug, the list of them at /timelines/) and the date widget's live reading
+of a typed date.
 
 One URL serves every view of a timeline: the filters, search, page and
 opened event are query parameters, so any view can be shared and Back
@@ -12,23 +13,26 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
-from factcheck.web.http_cache import shared_for_readers
+from factcheck.web.http_cache import etag_for, shared_for_readers
 from timeline import selectors as timeline_selectors
 from timeline import stamps
 from timeline.dates import Precision
 from timeline.forms import AUTO, article_reference, preview_context, submitted_article
 from timeline.models import Language, Timeline
-from timeline.stamps import TimelineStamp
 from timeline.reader import selectors
 from timeline.reader.filters import ReaderRequest, TimelineFilterForm
+from timeline.stamps import TimelineStamp
 
 TEMPLATE = "timeline/timeline_detail.html"
 
@@ -127,6 +131,30 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
     return _render_timeline(request, timeline)
+
+
+@require_safe
+def timeline_list(request: HtmxHttpRequest) -> HttpResponse:
+    """The published timelines, newest first, with what readers find on each.
+
+    Revalidated by ETag: the list's stamp (one query) and the interface
+    language name the version; a matching conditional GET is a 304."""
+    language = get_language() or settings.LANGUAGE_CODE
+    stamp = selectors.timelines_list_stamp()
+    page_number = request.GET.get("page", "")
+    etag = etag_for(stamp, f"timeline-list|{language}|{page_number[:12]}")
+    last_modified = int(stamp.changed_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        page = Paginator(selectors.timelines_for_readers(), selectors.TIMELINES_PER_PAGE).get_page(page_number)
+        featured = timeline_selectors.timeline_featured()
+        context = {"page_obj": page, "timelines": selectors.timeline_summaries(list(page), featured)}
+        response = render(request, "timeline/timeline_list.html", context)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    if not request.user.is_authenticated:
+        response["Cache-Control"] = f"public, max-age={settings.HTTP_CACHE_MAX_AGE}"
+    return response
 
 
 @require_safe
