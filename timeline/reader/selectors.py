@@ -331,8 +331,9 @@ def timelines_for_readers() -> QuerySet[Timeline]:
     `claim_count`: what its readers see on it (published events; published
     claims about them or from their articles about no one event), in one
     query whatever the number of timelines."""
-    # The one place the list decides what counts as public (a later
-    # `Event/Claim.objects.public()` replaces these two querysets).
+    # `Event.objects.public(on=timeline)` and `Claim.objects.public(on=timeline)`
+    # as correlated counts: the same rule (tests/timeline/reader compare them),
+    # written so one query counts every timeline.
     entries = TimelineEntry.objects.filter(timeline=OuterRef("pk"), event__published=True)
     entries_here = TimelineEntry.objects.filter(timeline=OuterRef(OuterRef("pk")), event__published=True)
     claims = Claim.objects.published().filter(

@@ -122,3 +122,14 @@ def test_any_page_parameter_answers(seeded, client_en, page):
     response = client_en.get(URL, {"page": page})
     assert response.status_code == 200
     assert "Milei and Trump: a timeline" in response.content.decode()
+
+
+def test_the_counts_are_the_public_rule_s(seeded):
+    """The list's counts are Event/Claim.objects.public(on=timeline), in one query."""
+    from factcheck.models import Claim
+    from timeline.models import Event
+    from timeline.reader.selectors import timelines_for_readers
+
+    for timeline in timelines_for_readers():
+        assert timeline.event_count == Event.objects.public(on=timeline).count()
+        assert timeline.claim_count == Claim.objects.public(on=timeline).count()
