@@ -4,10 +4,10 @@ page, the embed, the TimelineJS export)."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from factcheck.models import Claim, VerdictChange
-from timeline.models import Event, Timeline
+from timeline.models import Event, Timeline, TimelineEntry
 
 
 def claim_for_readers(pk: int) -> Claim:
@@ -30,6 +30,20 @@ def claim_withdrawal(claim: Claim) -> VerdictChange | None:
 def claim_corrections(claim: Claim) -> QuerySet[VerdictChange]:
     """The claim's publications and withdrawals, newest first: its public corrections log."""
     return claim.history.public_log().select_related("from_verdict", "to_verdict")
+
+
+def claim_page_timelines(pk: int) -> list[str]:
+    """Slugs of the published timelines that reach the claim with a public
+    page (see `claim_for_readers`), in one query: what its page's version
+    stamp rests on. Empty for a claim with no public page."""
+    on_record = Claim.objects.on_record().filter(pk=pk)
+    by_event = TimelineEntry.objects.filter(timeline=OuterRef("pk"), event__published=True, event__claims__in=on_record)
+    by_article = TimelineEntry.objects.filter(
+        timeline=OuterRef("pk"), event__published=True, event__article__claims__in=on_record.filter(event__isnull=True)
+    )
+    return list(
+        Timeline.objects.published().filter(Exists(by_event) | Exists(by_article)).order_by("slug").values_list("slug", flat=True)
+    )
 
 
 def claim_timeline(claim: Claim) -> Timeline | None:

@@ -9,10 +9,25 @@ from django.views.decorators.http import require_safe
 
 from factcheck import selectors
 from factcheck.models import Claim
+from factcheck.web.http_cache import shared_for_readers
+from timeline import stamps
 from timeline.quotes import Span, context_around
+from timeline.stamps import Stamp
+
+
+def claim_page_stamp(pk: int) -> Stamp | None:
+    """The claim page's version: the stamps of the published timelines that
+    reach the claim (every change its page shows bumps them: the claim's
+    publication or withdrawal, its verdict, its event, article and timeline).
+    None for a claim with no public page."""
+    found = [stamp for slug in selectors.claim_page_timelines(pk) if (stamp := stamps.timeline_stamp(slug))]
+    if not found:
+        return None
+    return Stamp(tag=f"c{pk}-" + "-".join(stamp.tag for stamp in found), changed_at=max(s.changed_at for s in found))
 
 
 @require_safe
+@shared_for_readers(claim_page_stamp)
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A public claim for readers; a withdrawn one says so (when, why) with
     its corrections, and nothing else of its verdict; 404 for any other."""
