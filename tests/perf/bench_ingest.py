@@ -24,8 +24,17 @@ HTMX = {"HX-Request": "true"}
 
 
 def paste(client, text, headline):
-    data = {"headline": headline, "outlet": "Bench Wire", "byline": "", "url": "", "published_0": "2025-01-22",
-            "published_1": "", "language": "en", "timeline": "new", "text": text}
+    data = {
+        "headline": headline,
+        "outlet": "Bench Wire",
+        "byline": "",
+        "url": "",
+        "published_0": "2025-01-22",
+        "published_1": "",
+        "language": "en",
+        "timeline": "new",
+        "text": text,
+    }
     start = time.perf_counter()
     response = client.post("/editor/ingest/", data)
     elapsed = time.perf_counter() - start
@@ -67,14 +76,22 @@ def test_ingest_review_and_decisions(db, report):
     accepts = []
     for e in pending_events[5:10]:
         prefix = f"event-{e['id']}"
-        data = {f"{prefix}-title": e["title"], f"{prefix}-when_0": e["date"], f"{prefix}-when_1": "day",
-                f"{prefix}-quote": e["quote"], f"{prefix}-timeline": "new"}
+        data = {
+            f"{prefix}-title": e["title"],
+            f"{prefix}-when_0": e["date"],
+            f"{prefix}-when_1": "day",
+            f"{prefix}-quote": e["quote"],
+            f"{prefix}-timeline": "new",
+        }
         accepts.append(decision(client, long_id, "event", e["id"], "accept", data))
     page = client.get(long_url).content.decode()
     selected = re.findall(r'name="selected" value="(\d+)" form="event-bulk"', page)[:25]
     start = time.perf_counter()
-    bulk = client.post(reverse("ingest:bulk", args=[long_id, "event"]),
-                       {"bulk": "accept-selected", "selected": selected, "page": 1}, headers=HTMX)
+    bulk = client.post(
+        reverse("ingest:bulk", args=[long_id, "event"]),
+        {"bulk": "accept-selected", "selected": selected, "page": 1},
+        headers=HTMX,
+    )
     bulk_time = time.perf_counter() - start
     assert bulk.status_code == 200
 
@@ -83,12 +100,18 @@ def test_ingest_review_and_decisions(db, report):
 
     median = sorted
     report("ingest review (Django test client, in process; SQLite)")
-    report(f"  baseline: the seed article's review {baseline * 1000:.1f} ms, {seed_size / 1024:.0f} KiB, "
-           f"{seed_queries} queries ({len(SEED):,} characters; paste {seed_paste * 1000:.0f} ms)")
-    report(f"  {len(long_text):,}-character date-dense paste: {len(draft['events'])} event and "
-           f"{len(draft['claims'])} claim proposals; paste {long_paste:.1f} s")
-    report(f"  its review: {ms(long_time)}, {long_size / 1024:.0f} KiB = {long_size / seed_size:.1f}x baseline size, "
-           f"{long_queries} queries")
+    report(
+        f"  baseline: the seed article's review {baseline * 1000:.1f} ms, {seed_size / 1024:.0f} KiB, "
+        f"{seed_queries} queries ({len(SEED):,} characters; paste {seed_paste * 1000:.0f} ms)"
+    )
+    report(
+        f"  {len(long_text):,}-character date-dense paste: {len(draft['events'])} event and "
+        f"{len(draft['claims'])} claim proposals; paste {long_paste:.1f} s"
+    )
+    report(
+        f"  its review: {ms(long_time)}, {long_size / 1024:.0f} KiB = {long_size / seed_size:.1f}x baseline size, "
+        f"{long_queries} queries"
+    )
     report(f"  reject one (HTMX): {ms(median(rejects)[2])}; restore one: {ms(median(restores)[2])}")
     report(f"  accept one (HTMX, to the new timeline): {ms(median(accepts)[2])}")
     report(f"  bulk accept of a page's 25 selected: {ms(bulk_time)}")

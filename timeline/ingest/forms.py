@@ -134,7 +134,11 @@ class EventProposalForm(forms.Form):
 
     def __init__(self, *args, timelines: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["timeline"].choices = timelines
+        field = self.fields["timeline"]
+        field.choices = timelines
+        # "new" stays valid once the draft's timeline exists: it is that timeline.
+        offered = {value for value, _label in timelines}
+        field.valid_value = lambda value: value == NEW_TIMELINE or value in offered
 
     def clean_timeline(self) -> Timeline | str:
         return timeline_chosen(self.cleaned_data["timeline"])

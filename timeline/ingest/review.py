@@ -51,8 +51,7 @@ class Choices:
 
     timelines: list[tuple[str, str]]
     default_timeline: str
-    events: Sequence[EventProposal]  # in the article's order
-    labels: dict[int, str]
+    events: Sequence[EventProposal]  # in the article's order, the rejected left out
     allowed: frozenset[int]
 
     @classmethod
@@ -67,9 +66,12 @@ class Choices:
             new = _("A new timeline: “%(headline)s” (not published)") % {"headline": draft.article.headline[:80]}
             timelines = [(NEW_TIMELINE, new), *stored]
         events = sorted((e for e in draft.events if e.state != ProposalState.REJECTED), key=lambda e: e.start)
-        labels = {e.id: f"{e.when.display()} · {e.title[:70]}" + (f" ({_('saved')})" if e.saved_id else "")
-                  for e in events}
-        return cls(timelines, default, events, labels, frozenset(labels))
+        return cls(timelines, default, events, frozenset(e.id for e in events))
+
+    @staticmethod
+    def label(event: EventProposal) -> str:
+        saved = f" ({_('saved')})" if event.saved_id else ""
+        return f"{event.when.display()} · {event.title[:70]}{saved}"
 
     def picker(self, claim: ClaimProposal) -> list[tuple[str, str]]:
         """The event proposals nearest the claim in the article, its own among them."""
@@ -78,20 +80,27 @@ class Choices:
         low = max(0, at - PICKER_EVENTS // 2)
         near = list(self.events[low : low + PICKER_EVENTS])
         ids = {e.id for e in near}
-        if claim.event in self.labels and claim.event not in ids:
+        if claim.event in self.allowed and claim.event not in ids:
             near.append(next(e for e in self.events if e.id == claim.event))
-        return [(str(e.id), self.labels[e.id]) for e in near]
+        return [(str(e.id), self.label(e)) for e in near]
 
 
 def proposal_form(proposal: Proposal, choices: Choices, data: Any = None) -> ProposalForm:
     """The proposal as a form the editor may change before accepting:
     unpublished unless the editor ticks it."""
     if isinstance(proposal, EventProposal):
-        initial = {"title": proposal.title, "when": proposal.when, "quote": proposal.quote,
-                   "timeline": choices.default_timeline}
+        initial = {
+            "title": proposal.title,
+            "when": proposal.when,
+            "quote": proposal.quote,
+            "timeline": choices.default_timeline,
+        }
         return EventProposalForm(data, initial=initial, prefix=f"event-{proposal.id}", timelines=choices.timelines)
-    initial = {"quote": proposal.quote, "claimant": proposal.claimant,
-               "event": "" if proposal.event is None else str(proposal.event)}
+    initial = {
+        "quote": proposal.quote,
+        "claimant": proposal.claimant,
+        "event": "" if proposal.event is None else str(proposal.event),
+    }
     return ClaimProposalForm(
         data, initial=initial, prefix=f"claim-{proposal.id}", events=choices.picker(proposal), allowed=choices.allowed
     )
@@ -159,7 +168,12 @@ def page_number(value: Any, total: int) -> int:
 
 
 def proposal_page(
-    draft: Draft, kind: str, number: int, choices: Choices, *, open_ids: frozenset[int] = frozenset(),
+    draft: Draft,
+    kind: str,
+    number: int,
+    choices: Choices,
+    *,
+    open_ids: frozenset[int] = frozenset(),
     bound: dict[int, ProposalForm] | None = None,
 ) -> ProposalPage:
     """Page `number` of the `kind` proposals: the first OPEN pending ones open, the others folded."""

@@ -112,6 +112,7 @@ def draft_timeline(*, draft: Draft, editor: AbstractBaseUser | None) -> Timeline
 
 
 def _timeline(draft: Draft, editor: AbstractBaseUser | None, choice: Timeline | str) -> Timeline:
+    """The chosen timeline; NEW_TIMELINE is the draft's own (made the first time)."""
     return draft_timeline(draft=draft, editor=editor) if choice == NEW_TIMELINE else choice
 
 

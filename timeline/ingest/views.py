@@ -99,8 +99,13 @@ def _same_draft(request: HtmxHttpRequest, article: dict, text: str, choice: str)
     since = (timezone.now() - datetime.timedelta(seconds=SAME_DRAFT_SECONDS)).isoformat()
     sha256 = hashlib.sha256(text.encode()).hexdigest()
     for draft_id, entry in draft_summary(request.session).items():
-        if (entry.get("sha256") == sha256 and entry.get("article") == article and entry.get("timeline") == choice
-                and str(entry.get("created", "")) >= since and not entry.get("decided")):
+        if (
+            entry.get("sha256") == sha256
+            and entry.get("article") == article
+            and entry.get("timeline") == choice
+            and str(entry.get("created", "")) >= since
+            and not entry.get("decided")
+        ):
             return draft_id
     return None
 
@@ -206,10 +211,17 @@ def decide(request: HtmxHttpRequest, draft_id: str, kind: str, index: str, actio
     if wants_partial(request):
         return render(request, f"{REVIEW}#{PROPOSAL}", {"draft": draft, "item": item})
     # A plain form post whose accept failed: the review again, the errors on that proposal.
-    pages = {k: proposal_page(draft, k, item.page if k == kind else 1, choices,
-                              bound={found.id: failed} if k == kind else None,
-                              open_ids=frozenset({found.id}) if k == kind else frozenset())
-             for k in ProposalKind}
+    pages = {
+        k: proposal_page(
+            draft,
+            k,
+            item.page if k == kind else 1,
+            choices,
+            bound={found.id: failed} if k == kind else None,
+            open_ids=frozenset({found.id}) if k == kind else frozenset(),
+        )
+        for k in ProposalKind
+    }
     _keep_pages(pages)
     links = event_links(draft, pages[ProposalKind.EVENT], pages[ProposalKind.EVENT].other_pages)
     return render(request, REVIEW, _context(draft, pages, links), status=400)

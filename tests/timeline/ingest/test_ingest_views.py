@@ -77,7 +77,7 @@ def accept_event(client, draft_id, proposal, timeline, htmx=True, **changes):
         f"{prefix}-when_0": proposal["date"][: {"year": 4, "month": 7, "day": 10}[proposal["precision"]]],
         f"{prefix}-when_1": "",
         f"{prefix}-quote": proposal["quote"],
-        f"{prefix}-timeline": timeline.pk,
+        f"{prefix}-timeline": "new" if timeline is None else timeline.pk,
         f"{prefix}-publish": "on",
     }
     data.update({f"{prefix}-{k}": v for k, v in changes.items()})
