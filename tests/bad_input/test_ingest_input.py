@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tests.editors import make_editor
 from tests.seed_once import seeded, seeded_module  # noqa: F401
-from timeline.ingest.draft import draft_get
+from timeline.ingest.storage import draft_get
 
 from . import strategies as s
 from .checks import HTMX, answered, get, post, rolled_back

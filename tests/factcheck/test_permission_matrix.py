@@ -45,8 +45,9 @@ from tests.editors import PASSWORD, make_editor, make_reader, status_post
 from tests.factories import ARTICLE_TEXT, make_article, make_claim, make_event, make_timeline
 from tests.html import form_fields
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
-from timeline.ingest.draft import draft_new, draft_put
+from timeline.ingest.draft import draft_new
 from timeline.ingest.forms import ArticleForm
+from timeline.ingest.storage import draft_put
 from timeline.models import Actor
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,8 @@ from django.urls import reverse
 from tests.editors import make_editor
 from tests.perf.conftest import median_seconds
 from tests.timeline.ingest.articles import SEED, date_dense
-from timeline.ingest.draft import MAX_ARTICLE_CHARS, draft_get
+from timeline.ingest.draft import MAX_ARTICLE_CHARS
+from timeline.ingest.storage import draft_get
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}

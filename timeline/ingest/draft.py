@@ -5,8 +5,8 @@ kept in the editor's session until each proposal is accepted or rejected.
 extractor, the event proposer and the claim finder) and returns a `Draft`.
 A draft is typed data with a JSON round trip (`Draft.to_json()` /
 `Draft.from_json()`): dates are read into `FuzzyDate`s once, when the draft
-is read, and written back as ISO text. `draft_get` / `draft_put` keep drafts
-in the session under SESSION_KEY, the newest MAX_DRAFTS of them.
+is read, and written back as ISO text. `timeline.ingest.storage` keeps drafts
+for the session under SESSION_KEY, the newest MAX_DRAFTS of them.
 
 Reading only: nothing here writes to the database (see
 timeline.ingest.services for what accepting a proposal saves, and for the
@@ -23,10 +23,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
-from importlib import import_module
 from typing import Any
-
-from django.conf import settings
 
 from timeline.dates import FuzzyDate, Precision
 from timeline.ingest.candidates import ClaimCandidate, find_claims
@@ -405,59 +402,3 @@ def event_title(sentence: str, start: int, end: int) -> str:
     if len(title) > TITLE_LENGTH:
         title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
     return title
-
-
-# ---------------------------------------------------------------------------
-# Drafts kept for the session: each in a store of its own
-
-
-def _store(key: str | None = None) -> Any:
-    """A store of the configured session engine: it keeps one draft, so a
-    request reads and writes only the draft it works on, not every draft
-    of the session (a long article's draft is a megabyte of JSON)."""
-    return import_module(settings.SESSION_ENGINE).SessionStore(session_key=key)
-
-
-def draft_get(session: Any, draft_id: str) -> Draft | None:
-    """The draft `draft_id` of this session, or None when it is not there
-    (expired, another session's) or cannot be read (stored by older code)."""
-    entry = session.get(SESSION_KEY, {}).get(draft_id)
-    if not isinstance(entry, dict) or "store" not in entry:
-        return None
-    data = _store(entry["store"]).get("draft")
-    if not isinstance(data, dict) or data.get("id") != draft_id:
-        return None
-    try:
-        return Draft.from_json(data)
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def draft_summary(session: Any) -> dict[str, dict[str, Any]]:
-    """This session's drafts by id: when each was made and what identifies
-    its paste (the text's digest, the article, the timeline choice)."""
-    return dict(session.get(SESSION_KEY, {}))
-
-
-def draft_put(session: Any, draft: Draft) -> None:
-    """Keep the draft for the session; the oldest go when there are too many."""
-    stored = dict(session.get(SESSION_KEY, {}))
-    entry = stored.get(draft.id)
-    store = _store(entry["store"] if isinstance(entry, dict) and "store" in entry else None)
-    store["draft"] = draft.to_json()
-    store.save()
-    stored[draft.id] = {
-        "store": store.session_key,
-        "created": draft.created.isoformat(),
-        "sha256": draft.sha256,
-        "article": draft.article.to_json(),
-        "timeline": "new" if draft.new_timeline else str(draft.timeline_id),
-        "decided": any(p.state != ProposalState.PENDING for p in [*draft.events, *draft.claims]),
-    }
-    while len(stored) > MAX_DRAFTS:
-        oldest = min(stored, key=lambda key: str(stored[key].get("created", "")))
-        gone = stored.pop(oldest)
-        if isinstance(gone, dict) and gone.get("store"):
-            _store(gone["store"]).delete(gone["store"])
-    session[SESSION_KEY] = stored
-    session.modified = True

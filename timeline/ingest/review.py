@@ -70,7 +70,7 @@ class Choices:
 
     @staticmethod
     def label(event: EventProposal) -> str:
-        saved = f" ({_('saved')})" if event.saved_id else ""
+        saved = " (" + _("saved") + ")" if event.saved_id else ""
         return f"{event.when.display()} · {event.title[:70]}{saved}"
 
     def picker(self, claim: ClaimProposal) -> list[tuple[str, str]]:

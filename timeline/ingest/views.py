@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from factcheck.web.guards import desk_required
 from factcheck.web.htmx import HtmxHttpRequest, wants_partial
-from timeline.ingest.draft import Draft, Proposal, ProposalKind, draft_get, draft_new, draft_put, draft_summary
+from timeline.ingest.draft import Draft, Proposal, ProposalKind, draft_new
 from timeline.ingest.forms import ArticleForm
 from timeline.ingest.review import (
     Choices,
@@ -54,6 +54,7 @@ from timeline.ingest.services import (
     proposal_next_state,
     proposals_decide,
 )
+from timeline.ingest.storage import draft_get, draft_put, draft_summary
 
 PAGE = "timeline/ingest/ingest.html"
 REVIEW = "timeline/ingest/review.html"

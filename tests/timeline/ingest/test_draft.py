@@ -16,11 +16,10 @@ from timeline.ingest.draft import (
     Draft,
     EventProposal,
     ProposalState,
-    draft_get,
     draft_new,
-    draft_put,
 )
 from timeline.ingest.review import highlighted
+from timeline.ingest.storage import draft_get, draft_put
 
 
 @pytest.fixture(scope="module")

@@ -72,7 +72,11 @@ def test_accepting_an_event_creates_the_articles_timeline_unpublished_once(edito
         response = accept_event(editor_client, draft_id, event_proposal(draft, mention), None, publish="")
         assert response.status_code == 200, response.content.decode()[:500]
     timeline = Timeline.objects.get()
-    assert (timeline.title, timeline.slug, timeline.published) == (HEADLINE, "mileis-ties-to-trump-bring-argentina-into-the-spotlight", False)
+    assert (timeline.title, timeline.slug, timeline.published) == (
+        HEADLINE,
+        "mileis-ties-to-trump-bring-argentina-into-the-spotlight",
+        False,
+    )
     assert timeline.events.count() == 2 and not Event.objects.filter(published=True).exists()
     # The next proposal's form now offers that timeline, not another new one.
     html = editor_client.get(reverse("ingest:review", args=[draft_id])).content.decode()
@@ -113,7 +117,7 @@ def test_the_picker_ties_a_claim_to_another_event_or_to_none(editor_client, db):
     accept_event(editor_client, draft_id, imf, None)
     html = editor_client.get(reverse("ingest:review", args=[draft_id])).content.decode()
     only = claim_proposal(draft, "only sitting president")
-    picker = re.search(rf'<select name="claim-{only["id"]}-event"[^>]*>(.*?)</select>', html, re.S).group(1)
+    picker = re.search(rf'<select name="claim-{only["id"]}-event"[^>]*>(.*?)</select>', html, re.DOTALL).group(1)
     assert "No event" in picker and f'value="{imf["id"]}"' in picker and "(saved)" in picker
     accept_claim(editor_client, draft_id, only, event=imf["id"])
     assert Claim.objects.get().event.title == Event.objects.get().title
@@ -260,13 +264,13 @@ def test_a_long_paste_shows_a_page_of_the_strongest_proposals_the_rest_folded(ed
 
 
 def test_the_next_page_and_a_folded_proposal_open_with_and_without_htmx(editor_client, long_draft):
-    review_url, draft_id, draft = long_draft
+    review_url, draft_id, _draft = long_draft
     html = editor_client.get(f"{review_url}?events=2").content.decode()
     assert "Page 2 of" in html
     fragment = editor_client.get(reverse("ingest:list", args=[draft_id, "event"]) + "?page=3", headers=HTMX)
     assert fragment.status_code == 200 and "Page 3 of" in fragment.content.decode()
     assert "<html" not in fragment.content.decode()
-    folded = re.findall(r'id="event-(\d+)"[^>]*>\s*<header[^>]*>.*?Open to edit and decide', html, re.S)
+    folded = re.findall(r'id="event-(\d+)"[^>]*>\s*<header[^>]*>.*?Open to edit and decide', html, re.DOTALL)
     index = int(re.findall(r'proposal--folded" id="event-(\d+)"', html)[0])
     opened = editor_client.get(reverse("ingest:proposal", args=[draft_id, "event", index]), headers=HTMX)
     assert opened.status_code == 200 and f'name="event-{index}-title"' in opened.content.decode()
@@ -304,11 +308,11 @@ def test_one_decision_answers_with_its_proposal_alone_in_a_few_queries(editor_cl
 # --- done when: a new timeline stays unpublished and unfound ---------------------
 
 
-def test_a_pasted_article_on_a_new_timeline_after_bulk_accept_is_found_by_no_signed_out_visitor(
-    editor_client, seeded
-):
-    analysed = editor_client.post("/editor/ingest/", article_form(
-        headline="A new story of the desk", url="https://example.org/new-story", text=date_dense(3_000)))
+def test_a_pasted_article_on_a_new_timeline_after_bulk_accept_is_found_by_no_signed_out_visitor(editor_client, seeded):
+    analysed = editor_client.post(
+        "/editor/ingest/",
+        article_form(headline="A new story of the desk", url="https://example.org/new-story", text=date_dense(3_000)),
+    )
     draft_id = analysed["Location"].rstrip("/").rsplit("/", 1)[-1]
     assert bulk(editor_client, draft_id, "event", "accept-all").status_code == 200
     assert bulk(editor_client, draft_id, "claim", "accept-all").status_code == 200
@@ -320,8 +324,12 @@ def test_a_pasted_article_on_a_new_timeline_after_bulk_accept_is_found_by_no_sig
 
     visitor = Client()
     slug = timeline.slug
-    for url in (f"/timelines/{slug}/", f"/embed/timelines/{slug}/", f"/api/timelines/{slug}.json",
-                f"/oembed/?url=http://testserver/timelines/{slug}/&format=json"):
+    for url in (
+        f"/timelines/{slug}/",
+        f"/embed/timelines/{slug}/",
+        f"/api/timelines/{slug}.json",
+        f"/oembed/?url=http://testserver/timelines/{slug}/&format=json",
+    ):
         assert visitor.get(url).status_code == 404, url
     for claim in claims:
         for url in (f"/claims/{claim.pk}/", f"/embed/claims/{claim.pk}/"):

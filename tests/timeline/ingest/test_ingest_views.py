@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from factcheck.models import Claim
-from timeline.ingest.draft import draft_get
+from timeline.ingest.storage import draft_get
 from timeline.models import Actor, Article, Event, Timeline
 
 SEED = (Path(__file__).resolve().parents[3] / "seeds" / "article.txt").read_text(encoding="utf-8")
