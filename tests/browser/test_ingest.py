@@ -25,7 +25,9 @@ def editor_server(live_server, transactional_db):
 
 
 def proposal(page, section, text):
-    return page.locator(f"section[aria-labelledby='{section}-heading'] article.proposal", has_text=text)
+    """The proposal whose heading holds `text` (a claim's event picker names events too)."""
+    proposals = page.locator(f"section[aria-labelledby='{section}-heading'] article.proposal")
+    return proposals.filter(has=page.locator(".proposal__head", has_text=text))
 
 
 def test_an_editor_accepts_proposed_events_and_claims_and_readers_see_them(editor_server, page):
