@@ -8,6 +8,7 @@ public page can show the quote in context.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -27,9 +28,12 @@ class Span:
     end: int
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
+@functools.lru_cache(maxsize=8)
+def _normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Text with equivalent characters unified and runs of space folded to one,
-    and for each character of the result its offset in the original."""
+    and for each character of the result its offset in the original.
+    Remembered for the last few texts: accepting many proposals of one long
+    article locates each quote in the same text."""
     out: list[str] = []
     offsets: list[int] = []
     previous_space = False
@@ -43,7 +47,7 @@ def _normalise(text: str) -> tuple[str, list[int]]:
             previous_space = False
         out.append(char.casefold() if len(char.casefold()) == 1 else char)
         offsets.append(index)
-    return "".join(out), offsets
+    return "".join(out), tuple(offsets)
 
 
 def locate_quote(article_text: str, quote: str) -> Span | None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from tests.editors import make_editor
 from tests.seed_once import seeded, seeded_module  # noqa: F401
+from timeline.ingest.storage import draft_get
 
 from . import strategies as s
 from .checks import HTMX, answered, get, post, rolled_back
@@ -88,7 +89,7 @@ def draft(editor_client):
     response = editor_client.post("/editor/ingest/", ingest_form(url="https://example.org/fuzz", text=SEED))
     assert response.status_code == 302
     draft_id = response["Location"].rstrip("/").rsplit("/", 1)[-1]
-    stored = editor_client.session["ingest_drafts"][draft_id]
+    stored = draft_get(editor_client.session, draft_id).to_json()
     return {"id": draft_id, "event": len(stored["events"]), "claim": len(stored["claims"])}
 
 

@@ -25,7 +25,9 @@ def editor_server(live_server, transactional_db):
 
 
 def proposal(page, section, text):
-    return page.locator(f"section[aria-labelledby='{section}-heading'] article.proposal", has_text=text)
+    """The proposal whose heading holds `text` (a claim's event picker names events too)."""
+    proposals = page.locator(f"section[aria-labelledby='{section}-heading'] article.proposal")
+    return proposals.filter(has=page.locator(".proposal__head", has_text=text))
 
 
 def test_an_editor_accepts_proposed_events_and_claims_and_readers_see_them(editor_server, page):
@@ -40,6 +42,9 @@ def test_an_editor_accepts_proposed_events_and_claims_and_readers_see_them(edito
     page.locator("#id_published_0").fill("2025-01-22")
     expect(page.locator(".fuzzy-date__reading")).to_contain_text("22 January 2025")
     page.get_by_label("The date is estimated").check()
+    # A new timeline for the article is the default; this one goes to the desk's timeline.
+    expect(page.get_by_label("Timeline")).to_have_value("new")
+    page.get_by_label("Timeline").select_option(label="Argentina and the United States")
     page.get_by_label("Article text").fill(SEED)
     page.get_by_role("button", name="Find events and claims").click()
 
@@ -63,23 +68,31 @@ def test_an_editor_accepts_proposed_events_and_claims_and_readers_see_them(edito
     review_url = page.url
 
     # Accept one by one: the proposal turns into what was saved, the page stays.
+    # Nothing is published unless the editor ticks it.
+    expect(cpac.get_by_label("Publish on the timeline")).not_to_be_checked()
     cpac.get_by_label("Title").fill("Milei speaks at CPAC and meets Trump for the first time")
+    cpac.get_by_label("Publish on the timeline").check()
     cpac.get_by_role("button", name="Accept").click()
     expect(proposal(page, "events", "CPAC")).to_contain_text(
         "Saved as the event “Milei speaks at CPAC and meets Trump for the first time” on Argentina and the United States"
     )
     mar_a_lago.get_by_label("Title").fill("Milei attends the America First Policy Institute gala at Mar-a-Lago")
+    mar_a_lago.get_by_label("Publish on the timeline").check()
     mar_a_lago.get_by_role("button", name="Accept").click()
     expect(proposal(page, "events", "Mar-a-Lago")).to_contain_text("Saved as the event")
+    imf.get_by_label("Publish on the timeline").check()
     imf.get_by_role("button", name="Accept").click()
     expect(proposal(page, "events", "International Monetary Fund")).to_contain_text("Saved as the event")
     rubio = proposal(page, "events", "Marco Rubio")
     rubio.get_by_role("button", name="Reject").click()
     expect(proposal(page, "events", "Marco Rubio")).to_contain_text("Rejected.")
     only = proposal(page, "claims", "only sitting president")
+    expect(only.locator("select[name$='-event'] option:checked")).to_contain_text("November 2024")  # its sentence's event
+    only.get_by_label("Show it to readers as Unverified").check()
     only.get_by_role("button", name="Accept").click()
     expect(proposal(page, "claims", "only sitting president")).to_contain_text("Unverified")
     citizens = proposal(page, "claims", "47 million")
+    citizens.get_by_label("Show it to readers as Unverified").check()
     citizens.get_by_role("button", name="Accept").click()
     expect(proposal(page, "claims", "47 million")).to_contain_text("shown to readers")
     assert page.url == review_url

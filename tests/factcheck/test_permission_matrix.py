@@ -45,8 +45,9 @@ from tests.editors import PASSWORD, make_editor, make_reader, status_post
 from tests.factories import ARTICLE_TEXT, make_article, make_claim, make_event, make_timeline
 from tests.html import form_fields
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
-from timeline.ingest.draft import draft_new, draft_put
+from timeline.ingest.draft import draft_new
 from timeline.ingest.forms import ArticleForm
+from timeline.ingest.storage import draft_put
 from timeline.models import Actor
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,7 @@ editor:claim_unpublish                    403        403        303+       303+ 
 editor:claim_assign                       403        403        303+       303+       303+
 ingest:start                              403        403        302+       302+       302+
 ingest:decide                             403        403        302+       302+       302+
+ingest:bulk                               403        403        302+       302+       302+
 # Everyone: the language switch, signing in and out, one's own password
 set_language                              302        302        302        302        302
 login                                     200+       302+       302+       302+       302+
@@ -257,6 +259,13 @@ def ingest_accept(world, role, client):
     return Request(f"/editor/ingest/{draft.id}/event/{proposal.id}/accept/", data)
 
 
+def ingest_bulk(world, role, client):
+    """Accept the first proposed event of a draft, as proposed, in bulk."""
+    accept = ingest_accept(world, role, client)
+    draft_id = accept.url.split("/")[3]
+    return Request(f"/editor/ingest/{draft_id}/event/bulk/", {"bulk": "accept-selected", "selected": "0"})
+
+
 REQUESTS = {
     "editor:claim_status": lambda w, role, c: Request(f"/editor/claims/{w.claim.pk}/status/", status_post(w.claim)),
     "editor:claim_publish": lambda w, role, c: Request(
@@ -270,6 +279,7 @@ REQUESTS = {
     ),
     "ingest:start": lambda w, role, c: Request("/editor/ingest/", ARTICLE),
     "ingest:decide": ingest_accept,
+    "ingest:bulk": ingest_bulk,
     "set_language": lambda w, role, c: Request("/i18n/setlang/", {"language": "es", "next": "/"}),
     "login": lambda w, role, c: Request("/accounts/login/", own_credentials(w, role)),
     "logout": lambda w, role, c: Request("/accounts/logout/"),

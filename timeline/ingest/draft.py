@@ -5,8 +5,8 @@ kept in the editor's session until each proposal is accepted or rejected.
 extractor, the event proposer and the claim finder) and returns a `Draft`.
 A draft is typed data with a JSON round trip (`Draft.to_json()` /
 `Draft.from_json()`): dates are read into `FuzzyDate`s once, when the draft
-is read, and written back as ISO text. `draft_get` / `draft_put` keep drafts
-in the session under SESSION_KEY, the newest MAX_DRAFTS of them.
+is read, and written back as ISO text. `timeline.ingest.storage` keeps drafts
+for the session under SESSION_KEY, the newest MAX_DRAFTS of them.
 
 Reading only: nothing here writes to the database (see
 timeline.ingest.services for what accepting a proposal saves, and for the
@@ -15,10 +15,9 @@ proposal state machine).
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
-import itertools
-import re
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -151,10 +150,12 @@ class ClaimProposal:
     reasons: tuple[str, ...] = ()
     state: ProposalState = ProposalState.PENDING
     saved_id: int | None = None
+    event: int | None = None  # the event proposal it is about: its sentence's or paragraph's
 
     @classmethod
-    def of(cls, index: int, candidate: ClaimCandidate) -> ClaimProposal:
+    def of(cls, index: int, candidate: ClaimCandidate, event: int | None = None) -> ClaimProposal:
         return cls(
+            event=event,
             id=index,
             quote=candidate.text,
             start=candidate.start,
@@ -171,6 +172,11 @@ class ClaimProposal:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ClaimProposal:
         return cls(**{**data, "reasons": tuple(data["reasons"]), "state": ProposalState(data["state"])})
+
+    @property
+    def score_label(self) -> str:
+        return f"{self.score:.2f}"
+
 
 
 Proposal = EventProposal | ClaimProposal
@@ -202,6 +208,10 @@ class Draft:
     claims: list[ClaimProposal]
     created: datetime.datetime
     existing_article: ExistingArticle | None = None
+    # Where accepted events go: a new timeline for the article (created,
+    # unpublished, with the first accepted event) or a stored one.
+    new_timeline: bool = False
+    timeline_id: int | None = None
 
     def proposals(self, kind: str) -> Sequence[Proposal]:
         """The event or the claim proposals (`kind` as in the URL)."""
@@ -226,6 +236,8 @@ class Draft:
             "claims": [c.to_json() for c in self.claims],
             "created": self.created.isoformat(),
             "existing_article": None if existing is None else {"id": existing.id, "headline": existing.headline},
+            "new_timeline": self.new_timeline,
+            "timeline_id": self.timeline_id,
         }
 
     @classmethod
@@ -243,6 +255,8 @@ class Draft:
             claims=[ClaimProposal.from_json(c) for c in data["claims"]],
             created=datetime.datetime.fromisoformat(data["created"]),
             existing_article=None if existing is None else ExistingArticle(existing["id"], existing["headline"]),
+            new_timeline=bool(data.get("new_timeline", False)),
+            timeline_id=data.get("timeline_id"),
         )
 
 
@@ -261,16 +275,41 @@ def draft_new(*, article: DraftArticle, text: str) -> Draft:
     candidates = find_claims(
         text, sentences=sentences, language=article.language, dated_spans=[(m.start, m.end) for m in mentions]
     )
+    events = propose_events(text, mentions, sentences)
     return Draft(
         id=secrets.token_urlsafe(8),
         article=article,
         text=text,
         sha256=hashlib.sha256(text.encode()).hexdigest(),
         mentions=tuple(mentions),
-        events=propose_events(text, mentions, sentences),
-        claims=[ClaimProposal.of(index, candidate) for index, candidate in enumerate(candidates)],
+        events=events,
+        claims=[
+            ClaimProposal.of(index, candidate, claim_event(text, events, candidate.start))
+            for index, candidate in enumerate(candidates)
+        ],
         created=datetime.datetime.now(datetime.UTC),
     )
+
+
+def claim_event(text: str, events: Sequence[EventProposal], position: int) -> int | None:
+    """The event proposal a claim starting at `position` is about: the one
+    of its sentence, else the nearest of its paragraph (the one before it
+    first). `events` are in the article's order."""
+    starts = [e.start for e in events]
+    before = bisect.bisect_right(starts, position) - 1
+    if before >= 0 and events[before].start <= position < events[before].end:
+        # Several dates in one sentence: the first proposal of the sentence.
+        first = bisect.bisect_left(starts, events[before].start)
+        return events[first].id
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    paragraph_end = text.find("\n", position)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    if before >= 0 and events[before].start >= paragraph_start:
+        return events[before].id
+    after = before + 1
+    if after < len(events) and events[after].start < paragraph_end:
+        return events[after].id
+    return None
 
 
 def propose_events(text: str, mentions: Sequence[DateMention], sentences: Sequence[Sentence]) -> list[EventProposal]:
@@ -313,71 +352,3 @@ def _same_event(text: str, coarse: DateMention, fine: DateMention) -> bool:
     return ";" not in between and "\n" not in between and high - low < 400
 
 
-# ---------------------------------------------------------------------------
-# The article's text with what was found marked, for the review page
-
-
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    date: int | None = None  # the event proposal a date mention belongs to
-    claim: int | None = None  # the claim proposal the passage belongs to
-
-
-def highlighted(draft: Draft) -> list[list[Segment]]:
-    """The text in paragraphs of segments, each segment marked with the date
-    mention and the claim passage it is part of."""
-    text = draft.text
-    # Every date mention, linked to the event proposed for its sentence.
-    dates = []
-    for mention in draft.mentions:
-        event = next((e for e in draft.events if e.start <= mention.start < e.end), None)
-        if event is not None:
-            dates.append((mention.start, mention.end, event.id))
-    claims = [(c.start, c.end, c.id) for c in draft.claims]
-    cuts = {0, len(text)}
-    for start, end, _ in dates + claims:
-        cuts.update((start, end))
-    for match in re.finditer(r"\n+", text):
-        cuts.update((match.start(), match.end()))
-    points = sorted(cuts)
-    paragraphs: list[list[Segment]] = [[]]
-    for a, b in itertools.pairwise(points):
-        piece = text[a:b]
-        if not piece:
-            continue
-        if piece.strip("\n") == "":
-            paragraphs.append([])
-            continue
-        date = next((i for s, e, i in dates if s <= a and b <= e), None)
-        claim = next((i for s, e, i in claims if s <= a and b <= e), None)
-        paragraphs[-1].append(Segment(piece, date, claim))
-    return [p for p in paragraphs if p]
-
-
-# ---------------------------------------------------------------------------
-# Drafts in the session: JSON, as the session stores it
-
-
-def draft_get(session: Any, draft_id: str) -> Draft | None:
-    """The draft `draft_id` of this session, or None when it is not there
-    (expired, another session's) or cannot be read (stored by older code)."""
-    data = session.get(SESSION_KEY, {}).get(draft_id)
-    if data is None:
-        return None
-    try:
-        return Draft.from_json(data)
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def draft_put(session: Any, draft: Draft) -> None:
-    """Keep the draft in the session; the oldest go when there are too many."""
-    data = draft.to_json()
-    stored = dict(session.get(SESSION_KEY, {}))
-    stored[data["id"]] = data
-    while len(stored) > MAX_DRAFTS:
-        oldest = min(stored, key=lambda key: stored[key]["created"])
-        del stored[oldest]
-    session[SESSION_KEY] = stored
-    session.modified = True

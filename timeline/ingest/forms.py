@@ -14,8 +14,23 @@ from timeline.dates import FuzzyDate
 from timeline.forms import FuzzyDateField, article_reference
 from timeline.ingest.draft import MAX_ARTICLE_CHARS, DraftArticle
 from timeline.ingest.extraction import ExtractionError, check_text
-from timeline.ingest.services import article_duplicate_error
+from timeline.ingest.services import NEW_TIMELINE, article_duplicate_error
 from timeline.models import Language, Timeline, http_url
+
+
+def timeline_choices() -> list[tuple[str, str]]:
+    """The stored timelines as choices, read in one query."""
+    return [(str(pk), title) for pk, title in Timeline.objects.order_by("title").values_list("pk", "title")]
+
+
+def timeline_chosen(value: str) -> Timeline | str:
+    """A timeline choice as the services take it: NEW_TIMELINE, or the stored timeline."""
+    if value == NEW_TIMELINE:
+        return NEW_TIMELINE
+    timeline = Timeline.objects.filter(pk=int(value)).first() if value.isdigit() and len(value) < 12 else None
+    if timeline is None:
+        raise ValidationError(_("That timeline is not there any more: choose another."), code="invalid_choice")
+    return timeline
 
 
 class ArticleForm(forms.Form):
@@ -33,6 +48,12 @@ class ArticleForm(forms.Form):
         help_text=_("The article carries no date; this one was worked out from its content."),
     )
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices, initial=Language.EN)
+    timeline = forms.ChoiceField(
+        label=_("Timeline"),
+        initial=NEW_TIMELINE,
+        required=False,
+        help_text=_("Where accepted events go. A new timeline is created unpublished, titled from the headline."),
+    )
     text = forms.CharField(
         label=_("Article text"),
         widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "false"}),
@@ -40,6 +61,13 @@ class ArticleForm(forms.Form):
         help_text=_("Paste the text only, up to %(limit)s characters.") % {"limit": f"{MAX_ARTICLE_CHARS:,}"},
         error_messages={"required": _("Paste the article’s text.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["timeline"].choices = [(NEW_TIMELINE, _("A new timeline for this article")), *timeline_choices()]
+
+    def clean_timeline(self) -> str:
+        return self.cleaned_data["timeline"] or NEW_TIMELINE
 
     def clean_published(self) -> FuzzyDate:
         when = self.cleaned_data["published"]
@@ -89,6 +117,9 @@ class ArticleForm(forms.Form):
 
 
 class EventProposalForm(forms.Form):
+    """`timelines`: the choices of the timeline field (read once for the whole review);
+    `article`: the pasted article, whose day and language its date counts from."""
+
     title = forms.CharField(label=_("Title"), max_length=300)
     when = FuzzyDateField(label=_("Date"))
     quote = forms.CharField(
@@ -96,20 +127,32 @@ class EventProposalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The article’s words for this event; “...” marks words left out."),
     )
-    timeline = forms.ModelChoiceField(
-        label=_("Timeline"), queryset=Timeline.objects.all(), empty_label=None,
-        error_messages={"required": _("Choose a timeline (create one in the admin if there is none).")},
+    timeline = forms.ChoiceField(
+        label=_("Timeline"),
+        error_messages={"required": _("Choose a timeline.")},
     )
-    publish = forms.BooleanField(label=_("Publish on the timeline"), required=False, initial=True)
+    publish = forms.BooleanField(label=_("Publish on the timeline"), required=False, initial=False)
 
-    def __init__(self, *args, article: DraftArticle | None = None, **kwargs):
+    def __init__(self, *args, timelines: list[tuple[str, str]], article: DraftArticle | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        field = self.fields["timeline"]
+        field.choices = timelines
+        # "new" stays valid once the draft's timeline exists: it is that timeline.
+        offered = {value for value, _label in timelines}
+        field.valid_value = lambda value: value == NEW_TIMELINE or value in offered
         # "yesterday" counts from the article's date; "3/4/2024" is read in its language.
         reference, language = article_reference(article)
         self.fields["when"].count_from(reference=reference, language=language)
 
+    def clean_timeline(self) -> Timeline | str:
+        return timeline_chosen(self.cleaned_data["timeline"])
+
+
 
 class ClaimProposalForm(forms.Form):
+    """`events`: the event proposals offered in the picker (value, label);
+    `allowed`: every event proposal id a claim may be tied to."""
+
     quote = forms.CharField(
         label=_("Claim"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -119,4 +162,19 @@ class ClaimProposalForm(forms.Form):
         label=_("Claimant"), max_length=200, required=False,
         help_text=_("Who makes the claim; empty when it is the article’s own."),
     )
-    publish = forms.BooleanField(label=_("Show it to readers as Unverified"), required=False, initial=True)
+    event = forms.ChoiceField(
+        label=_("About the event"), required=False,
+        help_text=_("The event of the claim’s sentence or paragraph; it is linked when both are accepted."),
+    )
+    publish = forms.BooleanField(label=_("Show it to readers as Unverified"), required=False, initial=False)
+
+    def __init__(self, *args, events: list[tuple[str, str]], allowed: frozenset[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allowed = allowed
+        field = self.fields["event"]
+        field.choices = [("", _("No event")), *events]
+        field.valid_value = lambda value: value == "" or (value.isdigit() and len(value) < 9 and int(value) in allowed)
+
+    def clean_event(self) -> int | None:
+        value = self.cleaned_data["event"]
+        return int(value) if value else None

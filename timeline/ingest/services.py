@@ -23,6 +23,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 
 from factcheck.models import Claim
 from factcheck.services import claim_publish
@@ -33,6 +34,7 @@ from timeline.ingest.draft import (
     EventProposal,
     ExistingArticle,
     Proposal,
+    ProposalKind,
     ProposalState,
 )
 from timeline.models import Actor, Article, Event, Timeline, TimelineEntry
@@ -79,6 +81,41 @@ def article_get_or_create(*, draft: Draft, editor: AbstractBaseUser | None) -> A
     return article
 
 
+NEW_TIMELINE = "new"  # a timeline choice: the draft's own new timeline
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:90].strip("-") or "timeline"
+    taken = set(Timeline.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def draft_timeline(*, draft: Draft, editor: AbstractBaseUser | None) -> Timeline:
+    """The draft's new timeline: created unpublished the first time an event
+    goes to it, titled from the headline (its slug from it, unique), and the
+    draft's default from then on."""
+    _check(editor)
+    if draft.timeline_id is not None:
+        timeline = Timeline.objects.filter(pk=draft.timeline_id).first()
+        if timeline is not None:
+            return timeline
+    title = draft.article.headline[:300]
+    timeline = Timeline.objects.create(
+        title=title, slug=_unique_slug(title), language=draft.article.language, published=False
+    )
+    draft.timeline_id = timeline.pk
+    return timeline
+
+
+def _timeline(draft: Draft, editor: AbstractBaseUser | None, choice: Timeline | str) -> Timeline:
+    """The chosen timeline; NEW_TIMELINE is the draft's own (made the first time)."""
+    return draft_timeline(draft=draft, editor=editor) if choice == NEW_TIMELINE else choice
+
+
 @transaction.atomic
 def event_accept(
     *,
@@ -113,10 +150,10 @@ def event_accept(
     else:
         event.save()
     TimelineEntry.objects.get_or_create(timeline=timeline, event=event)
-    # Claims of the same sentence accepted before the event are about it.
-    Claim.objects.filter(
-        article=article, event__isnull=True, quote_start__gte=proposal.start, quote_end__lte=proposal.end
-    ).update(event=event)
+    # Claims accepted before the event and tied to its proposal are about it.
+    tied = [c.saved_id for c in draft.claims if c.event == proposal.id and c.saved_id is not None]
+    if tied:
+        Claim.objects.filter(pk__in=tied, article=article, event__isnull=True).update(event=event)
     if event.published:
         timelines_touch(timelines=Timeline.objects.filter(pk=timeline.pk))
     return event
@@ -146,9 +183,11 @@ def claim_accept(
     quote: str,
     claimant: str,
     publish: bool,
+    event: int | None = None,
 ) -> Claim:
     """Save a proposed claim, Unverified, linked to the article with its span
-    (and to an accepted event of the same sentence)."""
+    and to the saved event of the event proposal `event`, when that one is
+    accepted (else accepting that event later links it)."""
     _check(editor)
     article = article_get_or_create(draft=draft, editor=editor)
     claim = Claim(quote=quote.strip(), article=article)
@@ -159,9 +198,9 @@ def claim_accept(
     if existing is not None:
         return existing
     claim.claimant = _actor(claimant)
-    claim.event = Event.objects.filter(
-        article=article, quote_start__lte=claim.quote_start, quote_end__gte=claim.quote_end
-    ).first()
+    tied = draft.events[event] if event is not None and 0 <= event < len(draft.events) else None
+    if tied is not None and tied.saved_id is not None:
+        claim.event = Event.objects.filter(pk=tied.saved_id, article=article).first()
     claim.changed_by = editor
     claim.save()
     if publish:
@@ -257,6 +296,8 @@ def proposal_accept(
     state = proposal_next_state(proposal=proposal, action=Decision.ACCEPT)
     saved = _proposal_save(draft=draft, proposal=proposal, editor=editor, fields=fields)
     decided = dataclasses.replace(proposal, state=state, saved_id=saved.pk)
+    if isinstance(decided, ClaimProposal):
+        decided = dataclasses.replace(decided, event=fields.get("event"))
     draft.proposal_put(decided)
     return decided
 
@@ -297,7 +338,7 @@ def _proposal_save(
             title=fields["title"],
             when=fields["when"],
             quote=fields["quote"],
-            timeline=fields["timeline"],
+            timeline=_timeline(draft, editor, fields["timeline"]),
             publish=fields["publish"],
         )
     return claim_accept(
@@ -307,7 +348,62 @@ def _proposal_save(
         quote=fields["quote"],
         claimant=fields["claimant"],
         publish=fields["publish"],
+        event=fields.get("event"),
     )
+
+
+# ---------------------------------------------------------------------------
+# Several proposals at once
+
+
+@dataclasses.dataclass(frozen=True)
+class BulkOutcome:
+    """What a bulk decision did: the proposals moved, those left as they
+    were (already decided), and those whose saving failed, with why."""
+
+    moved: tuple[int, ...]
+    unchanged: tuple[int, ...]
+    failed: tuple[tuple[int, str], ...]
+
+
+def proposal_defaults(*, draft: Draft, proposal: Proposal) -> dict[str, Any]:
+    """The fields accepting `proposal` as proposed saves: unpublished, on the
+    draft's timeline, a claim tied to the event of its sentence."""
+    if isinstance(proposal, EventProposal):
+        timeline: Timeline | str | None = NEW_TIMELINE
+        if draft.timeline_id is not None:
+            timeline = Timeline.objects.filter(pk=draft.timeline_id).first() or NEW_TIMELINE
+        return {"title": proposal.title, "when": proposal.when, "quote": proposal.quote, "timeline": timeline,
+                "publish": False}
+    return {"quote": proposal.quote, "claimant": proposal.claimant, "event": proposal.event, "publish": False}
+
+
+def proposals_decide(
+    *, draft: Draft, kind: str, indexes: list[int], action: str, editor: AbstractBaseUser | None
+) -> BulkOutcome:
+    """Accept (as proposed) or reject the `kind` proposals at `indexes`.
+    Raises ProposalNotFound, before changing anything, when one is not in
+    the draft; proposals already decided are left as they are."""
+    proposals = [proposal_get(draft=draft, kind=kind, index=i) for i in indexes]
+    if kind not in (ProposalKind.EVENT, ProposalKind.CLAIM) or action not in (Decision.ACCEPT, Decision.REJECT):
+        raise ValueError(f"No bulk {action} of {kind} proposals.")
+    moved, unchanged, failed = [], [], []
+    for proposal in proposals:
+        if proposal.state != ProposalState.PENDING:
+            unchanged.append(proposal.id)
+            continue
+        if action == Decision.REJECT:
+            _proposal_move(draft=draft, kind=kind, index=proposal.id, action=action)
+            moved.append(proposal.id)
+            continue
+        try:
+            with transaction.atomic():
+                fields = proposal_defaults(draft=draft, proposal=proposal)
+                proposal_accept(draft=draft, kind=kind, index=proposal.id, editor=editor, fields=fields)
+            moved.append(proposal.id)
+        except ValidationError as error:
+            failed.append((proposal.id, " ".join(error.messages)))
+    return BulkOutcome(tuple(moved), tuple(unchanged), tuple(failed))
 
 
 # ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from factcheck.models import Claim
+from timeline.ingest.storage import draft_get
 from timeline.models import Actor, Article, Event, Timeline
 
 SEED = (Path(__file__).resolve().parents[3] / "seeds" / "article.txt").read_text(encoding="utf-8")
@@ -58,7 +59,7 @@ def analyse(client, **changes):
 
 
 def draft_of(client, draft_id):
-    return client.session["ingest_drafts"][draft_id]
+    return draft_get(client.session, draft_id).to_json()
 
 
 def event_proposal(draft, mention):
@@ -76,7 +77,7 @@ def accept_event(client, draft_id, proposal, timeline, htmx=True, **changes):
         f"{prefix}-when_0": proposal["date"][: {"year": 4, "month": 7, "day": 10}[proposal["precision"]]],
         f"{prefix}-when_1": "",
         f"{prefix}-quote": proposal["quote"],
-        f"{prefix}-timeline": timeline.pk,
+        f"{prefix}-timeline": "new" if timeline is None else timeline.pk,
         f"{prefix}-publish": "on",
     }
     data.update({f"{prefix}-{k}": v for k, v in changes.items()})
@@ -87,7 +88,8 @@ def accept_event(client, draft_id, proposal, timeline, htmx=True, **changes):
 
 def accept_claim(client, draft_id, proposal, htmx=True, **changes):
     prefix = f"claim-{proposal['id']}"
-    data = {f"{prefix}-quote": proposal["quote"], f"{prefix}-claimant": proposal["claimant"], f"{prefix}-publish": "on"}
+    data = {f"{prefix}-quote": proposal["quote"], f"{prefix}-claimant": proposal["claimant"], f"{prefix}-publish": "on",
+            f"{prefix}-event": "" if proposal["event"] is None else proposal["event"]}
     data.update({f"{prefix}-{k}": v for k, v in changes.items()})
     url = reverse("ingest:decide", args=[draft_id, "claim", proposal["id"], "accept"])
     return client.post(url, data, headers={"HX-Request": "true"} if htmx else {})
