@@ -22,8 +22,12 @@ def static_manifest(django_test_environment):
     collects, the other waits for it and finds it done."""
     root = Path(settings.STATIC_ROOT)
     root.parent.mkdir(parents=True, exist_ok=True)
-    stamp = root.parent / f".{root.name}.collected"
-    with open(root.parent / f".{root.name}.lock", "w") as lock:
+    # The marks live in var/ (never beside a STATIC_ROOT at the checkout's top).
+    marks = Path(settings.BASE_DIR) / "var" / "collectstatic"
+    marks.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    stamp = marks / f"{key}.collected"
+    with open(marks / f"{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             sources = _static_sources()
@@ -96,10 +100,13 @@ def migration_data(request):
 @pytest.fixture(autouse=True)
 def fresh_version_stamps():
     """Each test starts with no timeline version stamps remembered in this
-    process (timeline.stamps) from an earlier test, whose writes
-    were rolled back."""
+    process (timeline.stamps) and no cached shared response from an earlier
+    test, whose writes were rolled back."""
+    from django.core.cache import cache
+
     from timeline.stamps import forget_stamps
 
     forget_stamps()
+    cache.clear()  # no shared response kept by an earlier test's content
     yield
     forget_stamps()

@@ -36,7 +36,7 @@ def makefile_targets() -> set[str]:
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_every_make_target_named_exists(page):
     targets = makefile_targets()
-    named = {m.group(1) for m in MAKE.finditer(text(page))} - {"the", "a", "it", "sure"}
+    named = {m.group(1) for m in MAKE.finditer(text(page))} - {"the", "a", "it", "sure", "them", "one", "no", "any", "sense"}
     assert named <= targets, f"{page.name} names make targets the Makefile lacks: {sorted(named - targets)}"
 
 

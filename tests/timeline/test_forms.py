@@ -208,7 +208,7 @@ class TestWidget:
 
         article = DraftArticle(headline="h", outlet="o", byline="", url="", published=FuzzyDate(ARTICLE_DAY),
                                published_estimated=False, language="es")
-        form = EventProposalForm({"when_0": "ayer"}, article=article)
+        form = EventProposalForm({"when_0": "ayer"}, article=article, timelines=[])
         form.is_valid()
         assert "when" not in form.errors
         assert form.cleaned_data["when"].iso == "2019-05-09"
