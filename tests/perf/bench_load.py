@@ -3,6 +3,9 @@ at full length (LOAD_SECONDS, 60 s each), on a stack of their own (`make
 serve`: gunicorn 2 workers, PostgreSQL, Redis, all on 127.0.0.1; the
 machine's shared PostgreSQL and Redis are never touched).
 
+Also: Redis hung (SIGSTOP) for a third of a run, and slow connections held
+open against gunicorn alone (8) and through the documented nginx (50).
+
 Per endpoint: requests per second, p50, p99, worst; errors (goal: none);
 409 conflicts counted apart; rows lost (goal: zero). The baseline is
 /healthz in the same mix (a view with one `SELECT 1`): its p50 is the time a
@@ -18,7 +21,9 @@ import os
 import pytest
 
 from tests.deploy.load import percentile
-from tests.deploy.scenarios import postgres_restarted, redis_stopped, steady_load
+from tests.deploy.nginx import Nginx
+from tests.deploy.scenarios import postgres_restarted, redis_hung, redis_stopped, steady_load
+from tests.deploy.slow_clients import SlowClients, probe, summary
 from tests.deploy.services import serving_stack
 
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
@@ -54,3 +59,34 @@ def test_postgres_restarted(stack, report):
     for line in run.lines:
         report(line)
     assert not run.problems, "\n".join(run.problems)
+
+
+def test_redis_hung_for_a_third_of_the_run(stack, report):
+    run = redis_hung(stack, seconds=SECONDS, stop_at=SECONDS / 3, hung_for=SECONDS / 3, tag="bench-redis-hung")
+    for line in run.lines:
+        report(line)
+    assert not run.problems, "\n".join(run.problems)
+
+
+def test_slow_connections_against_gunicorn_alone_and_behind_nginx(stack, report, tmp_path):
+    """`/healthz` and the timeline page asked in turn for 20 s with none, 8 and
+    (through docs/nginx.conf) 50 slow connections held open: their slowest
+    answers, beside the same without slow clients."""
+    paths = ["/healthz", "/timelines/milei-trump/"]
+    for line in summary(probe(stack.site.base, paths, seconds=20), "No slow connections (baseline), gunicorn alone:"):
+        report(line)
+    with SlowClients(stack.site.base, count=8):
+        lines = summary(probe(stack.site.base, paths, seconds=20), "8 slow connections, gunicorn alone:")
+    for line in lines:
+        report(line)
+    nginx = Nginx(tmp_path, upstream_port=stack.site.port)
+    nginx.start()
+    try:
+        for line in summary(probe(nginx.base, paths, seconds=20), "No slow connections, through nginx:"):
+            report(line)
+        with SlowClients(nginx.base, count=50):
+            lines = summary(probe(nginx.base, paths, seconds=20), "50 slow connections, through nginx:")
+        for line in lines:
+            report(line)
+    finally:
+        nginx.stop()
