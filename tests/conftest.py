@@ -32,13 +32,25 @@ def static_manifest(django_test_environment):
         try:
             sources = _static_sources()
             manifest = root / "staticfiles.json"
-            if manifest.is_file() and stamp.is_file() and stamp.read_text() == sources:
-                return
-            stamp.unlink(missing_ok=True)
-            call_command("collectstatic", interactive=False, verbosity=0)
-            stamp.write_text(sources)
+            if not (manifest.is_file() and stamp.is_file() and stamp.read_text() == sources):
+                stamp.unlink(missing_ok=True)
+                call_command("collectstatic", interactive=False, verbosity=0)
+                stamp.write_text(sources)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+    _reload_manifest()
+
+
+def _reload_manifest() -> None:
+    """The storage read its manifest when first used, maybe while another
+    run was still collecting (at import): read it again, now it is whole."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    from factcheck.web.http_cache import release
+
+    if hasattr(staticfiles_storage, "load_manifest"):
+        staticfiles_storage.hashed_files, staticfiles_storage.manifest_hash = staticfiles_storage.load_manifest()
+    release.cache_clear()
 
 
 def _static_sources() -> str:
