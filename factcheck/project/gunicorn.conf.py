@@ -7,10 +7,10 @@ import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count())))
-# Threaded workers: a slow or idle client holds one thread, not a whole
-# worker (nginx in front buffers them all; docs/deployment.md).
-worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# Sync workers: nginx in front (docs/nginx.conf) buffers slow clients. The
+# threaded worker (gthread) failed the outage runs here (500s when
+# PostgreSQL restarts, a third of the throughput with Redis hung): not yet.
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
 keepalive = 5

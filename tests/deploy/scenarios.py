@@ -104,7 +104,7 @@ def _common(run: Run, *, allow_503: bool) -> None:
 def steady_load(stack: Stack, *, seconds: float, tag: str) -> Run:
     run = Run(start_load(stack, seconds=seconds, tag=tag).finish())
     users = run.result.users
-    run.lines.insert(0, f"Load, {seconds:.0f} s: {users} users (4 editors), gunicorn 2 gthread workers × 8 threads, PostgreSQL, Redis")
+    run.lines.insert(0, f"Load, {seconds:.0f} s: {users} users (4 editors), gunicorn 2 workers, PostgreSQL, Redis")
     _common(run, allow_503=False)
     _history(stack, run, f"load-{tag}-", exact=True)
     return run
