@@ -229,18 +229,3 @@ def test_periods_of_a_year_and_weekday_numbers(text, language, expected):
 )
 def test_a_range_of_days_that_names_its_month_once_is_two_days(text, language, expected):
     assert found(text, language=language) == expected
-
-
-def test_extraction_takes_time_in_proportion_to_the_text():
-    import time
-
-    def seconds(text):
-        best = float("inf")
-        for _ in range(3):
-            began = time.perf_counter()
-            extract_dates(text, published=PUBLISHED)
-            best = min(best, time.perf_counter() - began)
-        return best
-
-    seconds(SEED)  # dateparser's readers, once
-    assert seconds(SEED * 16) < 6 * seconds(SEED * 4)
