@@ -271,6 +271,9 @@ class Site:
             # No recycling of workers: the outage test shows that the same
             # workers recover, with no restart of any kind.
             GUNICORN_MAX_REQUESTS="0",
+            # After a Redis outage the cache is tried again within a second
+            # (the runs check it is used again soon after Redis is back).
+            CACHE_RETRY_SECONDS="1",
             GUNICORN_ACCESS_LOG=str(self.root / "access.log"),
             GUNICORN_CMD_ARGS=f"--pid {self.pidfile}",
             PYTHONPATH=str(ROOT),
