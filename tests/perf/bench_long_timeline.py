@@ -13,8 +13,8 @@ import tracemalloc
 import pytest
 from django.core.cache import cache
 
-from factcheck.models import Claim, Verdict
-from timeline.models import Article, Event, Timeline
+from tests.perf.bench_timeline import event_timeline
+from timeline.models import Timeline
 from timeline.stamps import forget_stamps
 
 pytestmark = pytest.mark.django_db
@@ -23,21 +23,7 @@ EVENTS = 10_000
 
 
 def long_timeline() -> Timeline:
-    article = Article.objects.get()
-    timeline = Timeline.objects.create(slug="ten-thousand", title="Ten thousand events", published=True)
-    events = Event.objects.bulk_create(
-        Event(title=f"Event {i}", summary="A summary of the event. " * 4, published=True, article=article,
-              date=datetime.date(1900, 1, 1) + datetime.timedelta(days=3 * i))
-        for i in range(EVENTS)
-    )
-    timeline.events.add(*events)
-    verdict = Verdict.objects.get(slug="accurate")
-    Claim.objects.bulk_create(
-        Claim(quote="Argentina's 47 million citizens", article=article, event=event, verdict=verdict,
-              published=True, published_verdict=verdict, published_rationale="Because.")
-        for event in events[::3]
-    )
-    return timeline
+    return event_timeline(EVENTS, slug="ten-thousand", title="Ten thousand events", start=datetime.date(1900, 1, 1), days_apart=3)
 
 
 def drain(response) -> int:

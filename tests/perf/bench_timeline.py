@@ -14,13 +14,15 @@ from timeline.models import Article, Event, Timeline
 pytestmark = pytest.mark.django_db
 
 
-def thousand_event_timeline() -> Timeline:
+def event_timeline(count: int, *, slug: str, title: str, start: datetime.date, days_apart: int) -> Timeline:
+    """A published timeline of `count` events of the seed's article, a claim
+    on every third, for the benchmarks' long timelines."""
     article = Article.objects.get()
-    timeline = Timeline.objects.create(slug="thousand", title="A thousand events", published=True)
+    timeline = Timeline.objects.create(slug=slug, title=title, published=True)
     events = Event.objects.bulk_create(
         Event(title=f"Event {i}", summary="A summary of the event. " * 4, published=True, article=article,
-              date=datetime.date(1990, 1, 1) + datetime.timedelta(days=9 * i))
-        for i in range(1000)
+              date=start + datetime.timedelta(days=days_apart * i))
+        for i in range(count)
     )
     timeline.events.add(*events)
     verdict = Verdict.objects.get(slug="accurate")
@@ -30,6 +32,10 @@ def thousand_event_timeline() -> Timeline:
         for event in events[::3]
     )
     return timeline
+
+
+def thousand_event_timeline() -> Timeline:
+    return event_timeline(1000, slug="thousand", title="A thousand events", start=datetime.date(1990, 1, 1), days_apart=9)
 
 
 def test_timeline_page_server_time(client, seeded, report, settings):
