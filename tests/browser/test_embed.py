@@ -29,6 +29,8 @@ def copied_snippet(page, live_server_url: str, *, theme: str | None = None) -> s
     """The script snippet as a reader copies it from the timeline page's panel."""
     page.goto(f"{live_server_url}/timelines/milei-trump/")
     page.locator("#embed-generator summary").click()
+    # The panel listens for changes once js/embed-generator.js has started it.
+    expect(page.locator("#embed-generator")).to_have_class(re.compile("embed-generator--live"))
     if theme:
         page.get_by_label({"dark": "Dark"}[theme], exact=True).check()
         expect(page.locator("#embed-code-script")).to_have_value(re.compile(f"theme={theme}"))
