@@ -116,9 +116,11 @@ def fresh_version_stamps():
     test, whose writes were rolled back."""
     from django.core.cache import cache
 
+    from factcheck.web.near_cache import responses
     from timeline.stamps import forget_stamps
 
     forget_stamps()
     cache.clear()  # no shared response kept by an earlier test's content
+    responses.clear()
     yield
     forget_stamps()

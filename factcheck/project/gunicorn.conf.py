@@ -7,9 +7,13 @@ import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count())))
-# Sync workers: nginx in front (docs/nginx.conf) buffers slow clients.
-# Threaded workers (gthread) are still to be tried again under the outage runs.
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Threaded workers: a slow or idle client holds one thread, not a whole
+# worker, so a few of them cannot stop the site even without nginx in front
+# (docs/deployment.md; nginx buffers them all in production). The work is
+# mostly waiting on PostgreSQL and Redis, so threads per core pay off; each
+# thread keeps its own database connection (CONN_MAX_AGE).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
 keepalive = 5

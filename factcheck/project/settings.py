@@ -296,6 +296,9 @@ HTTP_CACHE_MAX_AGE = int(env.str("HTTP_CACHE_MAX_AGE", "60"))
 # popular embed's conditional GETs cost no query; changes saved in the same
 # process are seen at once, others within this delay. 0: read it every time.
 HTTP_STAMP_MEMO_SECONDS = float(env.str("HTTP_STAMP_MEMO_SECONDS", "1"))
+# Each worker also keeps the shared responses it served last in its own
+# memory, up to this many MiB (factcheck/web/near_cache.py); 0 turns it off.
+RESPONSE_MEMORY_CACHE_MB = float(env.str("RESPONSE_MEMORY_CACHE_MB", "32"))
 # How often an open embed asks (with a conditional request) whether it changed.
 EMBED_POLL_SECONDS = int(env.str("EMBED_POLL_SECONDS", "30"))
 # Events per embed page: a long timeline's embed is paged, each page its own

@@ -6,7 +6,8 @@ bumps (`Timeline.content_version`, see `timeline.stamps`). The stamp, the releas
 response's variant (its options) make the ETag; a conditional GET that
 matches is answered 304 after the one query that reads the stamp. A full
 response is rendered once per ETag and kept in the cache (Redis when
-configured), so a popular embed costs one cheap query and one cache read.
+configured) and in the worker's memory (`near_cache`), so a popular embed
+costs one cheap query, or none within the stamp's memo time.
 
 Shared responses carry no session or CSRF state, `Cache-Control: public,
 max-age=HTTP_CACHE_MAX_AGE`, and take their language from the URL, never
@@ -28,6 +29,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils import translation
 from django.utils.http import http_date
 
+from factcheck.web.near_cache import responses as near_responses
 from factcheck.web.site import site_root
 
 from timeline.stamps import Stamp
@@ -79,14 +81,22 @@ def _validators(stamp: Stamp, variant: str, release: str, shown: str) -> tuple[s
 
 
 def _cache_get(key: str):
+    """This process's copy, else the shared cache's (kept here then too)."""
+    value = near_responses.get(key)
+    if value is not None:
+        return value
     try:
-        return cache.get(key)
+        value = cache.get(key)
     except Exception:  # the cache is an optimisation; Redis down is not an error page
         logger.warning("shared response cache unavailable", exc_info=True)
         return None
+    if value is not None:
+        near_responses.set(key, value, size=len(value[2]))
+    return value
 
 
 def _cache_set(key: str, value) -> None:
+    near_responses.set(key, value, size=len(value[2]))
     try:
         cache.set(key, value, BODY_CACHE_SECONDS)
     except Exception:

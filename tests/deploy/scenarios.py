@@ -11,9 +11,9 @@ figures.
    included, gets the usual answers; once Redis is back, the site fills it again.
 3. `redis_hung`: Redis stopped with SIGSTOP (connections open, no answer)
    under the load. The site waits one short timeout, then skips the cache
-   for a few seconds at a time: no page waits more than `CACHE_WAIT_MS`
-   longer than the slowest before, and nothing errors (throughput is
-   printed: uncached pages cost what they cost with Redis stopped).
+   for a few seconds at a time: throughput stays at least half of before,
+   no page waits more than `CACHE_WAIT_MS` longer than the slowest before,
+   and nothing errors.
 4. `postgres_restarted`: PostgreSQL stopped as by a crash (`pg_ctl stop -m
    immediate`) in the middle of the load, started again a few seconds later.
    Meanwhile every answer is a success or the styled 503 with Retry-After,
@@ -26,6 +26,7 @@ Each puts the service back even when something fails (try/finally).
 from __future__ import annotations
 
 import math
+import random
 import time
 from dataclasses import dataclass, field
 
@@ -44,6 +45,8 @@ AFTER_REDIS_RETURN = 3
 # With Redis hung, a page may wait at most this much longer than the slowest
 # page before (the cache's short socket timeout, once per retry period).
 CACHE_WAIT_MS = 500
+# With Redis hung, throughput stays at least this share of before.
+HUNG_THROUGHPUT_SHARE = 0.5
 # A 503 must come quickly: PostgreSQL's connect timeout in settings is 3 s.
 SLOWEST_503_MS = 5000
 
@@ -148,9 +151,10 @@ def redis_stopped(stack: Stack, *, seconds: float, stop_at: float, down_for: flo
     run.check(len(during) > 0, "no request was made while Redis was down")
     log = stack.site.log.read_text(errors="replace")
     run.check("cache unavailable" in log, "the site never noticed Redis was down (no warning logged)")
-    # Back: the next shared response is kept in Redis again.
+    # Back: the next shared response is kept in Redis again (a variant no
+    # worker holds in its own memory yet: a height asked for only here).
     client = HttpClient(stack.site.base)
-    client.get("/embed/timelines/milei-trump/?theme=light&order=newest")
+    client.get(f"/embed/timelines/milei-trump/?theme=light&order=newest&height={random.randint(400, 3000)}")
     run.check(stack.redis.keys() > 0, "nothing was cached once Redis was back")
     _history(stack, run, f"load-{tag}-", exact=False)
     run.check(stack.history_notes(f"walk-{tag}") == [f"walk-{tag}"], "the walk's save left no history row")
@@ -188,9 +192,13 @@ def redis_hung(stack: Stack, *, seconds: float, stop_at: float, hung_for: float,
     )
     run.lines += result.table(during, back - hung)
     run.check(len(during) > 0, "no request was made while Redis was hung")
-    # Throughput while hung is a figure, not a check: before, the shared
-    # pages come from the cache; while hung they are rendered, as with Redis
-    # stopped. What must hold is that nobody waits on Redis and nothing fails.
+    # The shared pages each worker served last stay in its memory
+    # (factcheck/web/near_cache.py), so most readers never reach Redis.
+    run.check(
+        rate_during >= HUNG_THROUGHPUT_SHARE * rate_before,
+        f"throughput fell to {rate_during / rate_before:.2f} of before while Redis was hung "
+        f"(at least {HUNG_THROUGHPUT_SHARE} expected)",
+    )
     run.check(
         slowest_during <= slowest_before + CACHE_WAIT_MS,
         f"a page waited {slowest_during:.0f} ms while Redis was hung (slowest before: {slowest_before:.0f} ms)",
