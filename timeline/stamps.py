@@ -26,8 +26,9 @@ import datetime
 import functools
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import connections, router, transaction
@@ -36,6 +37,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from timeline.models import Timeline
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ def _still_bumped(bumped_in: tuple | None, savepoints: tuple) -> bool:
 
 # Stamps read in the last HTTP_STAMP_MEMO_SECONDS, per process: a popular
 # embed's conditional GETs then cost no query at all.
-_memo: dict[str, tuple[float, TimelineStamp | None]] = {}
+_memo: dict[str, tuple[float, object]] = {}
 MEMO_MAX_ENTRIES = 10_000
 
 
@@ -130,21 +133,27 @@ def forget_stamps() -> None:
     _memo.clear()
 
 
+def remembered(key: str, read: Callable[[], T]) -> T:
+    """`read()`, or what it gave within the last HTTP_STAMP_MEMO_SECONDS in
+    this process (forgotten at once when this process bumps a stamp)."""
+    ttl = settings.HTTP_STAMP_MEMO_SECONDS
+    if ttl > 0:
+        memo = _memo.get(key)
+        if memo is not None and time.monotonic() < memo[0]:
+            return memo[1]  # type: ignore[return-value]
+    value = read()
+    if ttl > 0:
+        if len(_memo) >= MEMO_MAX_ENTRIES:
+            _memo.clear()
+        _memo[key] = (time.monotonic() + ttl, value)
+    return value
+
+
 def timeline_stamp(slug: str) -> TimelineStamp | None:
     """The version stamp of a published timeline, in one small query (or
     none, when read within the last HTTP_STAMP_MEMO_SECONDS); None when
     there is no such published timeline."""
-    ttl = settings.HTTP_STAMP_MEMO_SECONDS
-    if ttl > 0:
-        memo = _memo.get(slug)
-        if memo is not None and time.monotonic() < memo[0]:
-            return memo[1]
-    stamp = _read_stamp(slug)
-    if ttl > 0:
-        if len(_memo) >= MEMO_MAX_ENTRIES:
-            _memo.clear()
-        _memo[slug] = (time.monotonic() + ttl, stamp)
-    return stamp
+    return remembered(f"timeline:{slug}", lambda: _read_stamp(slug))
 
 
 @functools.cache

@@ -19,8 +19,10 @@ def claim_page_stamp(pk: int) -> Stamp | None:
     """The claim page's version: the stamps of the published timelines that
     reach the claim (every change its page shows bumps them: the claim's
     publication or withdrawal, its verdict, its event, article and timeline).
-    None for a claim with no public page."""
-    found = [stamp for slug in selectors.claim_page_timelines(pk) if (stamp := stamps.timeline_stamp(slug))]
+    None for a claim with no public page. Which timelines those are is
+    remembered as the stamps are (HTTP_STAMP_MEMO_SECONDS)."""
+    slugs = stamps.remembered(f"claim-timelines:{pk}", lambda: selectors.claim_page_timelines(pk))
+    found = [stamp for slug in slugs if (stamp := stamps.timeline_stamp(slug))]
     if not found:
         return None
     return Stamp(tag=f"c{pk}-" + "-".join(stamp.tag for stamp in found), changed_at=max(s.changed_at for s in found))

@@ -1,7 +1,7 @@
 """Embed benchmarks (`make bench`), each figure beside its baseline measured
 in the same run.
 
-1. Throughput under gunicorn (2 sync workers, as `make serve`) with wrk as the load generator
+1. Throughput under gunicorn (2 threaded workers, as `make serve`) with wrk as the load generator
    in a second process, all on 127.0.0.1: full embed responses and 304
    answers to conditional GETs, each as a ratio to a bare Django view that
    returns a fixed string on the same stack. Goals: >= 0.6 and >= 0.8.
@@ -145,7 +145,7 @@ def test_embed_throughput_against_a_bare_view(server):
     median = {kind: statistics.median(values) for kind, values in results.items()}
     runs = {kind: [round(v) for v in values] for kind, values in results.items()}
     print()
-    print(f"Embed throughput, gunicorn 2 sync workers, wrk -t2 -c8 on the same 2 cores, {ROUNDS} rounds × {SECONDS}s, req/s:")
+    print(f"Embed throughput, gunicorn 2 gthread workers, wrk -t2 -c8 on the same 2 cores, {ROUNDS} rounds × {SECONDS}s, req/s:")
     print(f"  bare Django view, fixed 2-byte string (baseline): {median['bare']:6.0f}  runs {runs['bare']}")
     print(f"  embed, full 200 response ({size} bytes):          {median['full']:6.0f}  runs {runs['full']}  ratio {ratio['full']:.2f} (goal >= 0.6)")
     print(f"  embed, 304 Not Modified:                         {median['304']:6.0f}  runs {runs['304']}  ratio {ratio['304']:.2f} (goal >= 0.8)")
