@@ -114,13 +114,8 @@ def fresh_version_stamps():
     """Each test starts with no timeline version stamps remembered in this
     process (timeline.stamps) and no cached shared response from an earlier
     test, whose writes were rolled back."""
-    from django.core.cache import cache
+    from tests.caches import forget_shared_responses
 
-    from factcheck.web.near_cache import responses
-    from timeline.stamps import forget_stamps
-
-    forget_stamps()
-    cache.clear()  # no shared response kept by an earlier test's content
-    responses.clear()
+    forget_shared_responses()  # none kept from an earlier test's content
     yield
-    forget_stamps()
+    forget_shared_responses()

@@ -11,11 +11,10 @@ import time
 import tracemalloc
 
 import pytest
-from django.core.cache import cache
 
+from tests.caches import forget_shared_responses
 from tests.perf.bench_timeline import event_timeline
 from timeline.models import Timeline
-from timeline.stamps import forget_stamps
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +34,11 @@ def drain(response) -> int:
 
 def cold(client, url: str) -> tuple[float, float, int]:
     """Seconds and peak MiB of one uncached answer, and its size."""
-    cache.clear()
-    forget_stamps()
+    forget_shared_responses()
     start = time.perf_counter()
     size = drain(client.get(url))
     seconds = time.perf_counter() - start
-    cache.clear()
-    forget_stamps()
+    forget_shared_responses()
     tracemalloc.start()
     drain(client.get(url))
     peak = tracemalloc.get_traced_memory()[1] / 2**20

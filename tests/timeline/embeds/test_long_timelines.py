@@ -9,12 +9,11 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.caches import forget_shared_responses
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
-from timeline.stamps import forget_stamps
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +64,7 @@ def test_a_bad_page_is_a_clear_400(seeded, client, page):
 
 
 def cold_queries(client, url: str) -> int:
-    cache.clear()
-    forget_stamps()
+    forget_shared_responses()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -83,7 +81,7 @@ def test_a_long_timeline_streams_the_same_json_it_builds_whole(seeded, client, s
     whole = client.get(API)
     assert not whole.streaming
     settings.API_STREAM_FROM_EVENTS = 5
-    cache.clear()
+    forget_shared_responses()
     streamed = client.get(API)
     assert streamed.streaming and streamed["Content-Type"] == "application/json"
     assert json.loads(b"".join(streamed.streaming_content)) == whole.json()
@@ -91,6 +89,6 @@ def test_a_long_timeline_streams_the_same_json_it_builds_whole(seeded, client, s
 
 def test_a_streamed_answer_keeps_the_language_asked(seeded, client, settings):
     settings.API_STREAM_FROM_EVENTS = 5
-    cache.clear()
+    forget_shared_responses()
     spanish = json.loads(b"".join(client.get(API + "?lang=es").streaming_content))
     assert any("de 2024" in event["display_date"] for event in spanish["events"])
