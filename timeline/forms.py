@@ -238,3 +238,30 @@ def submitted_article(raw) -> Article | None:
     if isinstance(raw, str) and raw and fits_key(Article._meta.pk, raw):
         return Article.objects.filter(pk=raw).first()
     return None
+
+
+class EventDatesForm(forms.Form):
+    """An event's dates alone, as the desk edits them beside a claim: typed
+    in words, counted from the event's article (its day and language) as the
+    back office counts them, with the `updated_at` the editor saw so a
+    change made meanwhile is not overwritten."""
+
+    when = FuzzyDateField(label=_("Date"), help_text=_("Type it as you would write it; the precision follows."))
+    until = FuzzyDateField(label=_("End date"), required=False)
+    seen = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, event: Event, **kwargs):
+        kwargs.setdefault("prefix", f"event-{event.pk}")
+        kwargs.setdefault("initial", {"when": event.when, "until": event.until, "seen": event.updated_at})
+        super().__init__(*args, **kwargs)
+        self.event = event
+        reference, language = article_reference(event.article if event.article_id else None)
+        for name in ("when", "until"):
+            self.fields[name].count_from(reference=reference, language=language)
+
+    def clean(self):
+        cleaned = super().clean()
+        when, until = cleaned.get("when"), cleaned.get("until")
+        if when and until and until.date < when.date:
+            self.add_error("until", _("The end date is before the start."))
+        return cleaned

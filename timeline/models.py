@@ -230,6 +230,14 @@ class Event(models.Model):
 
     def clean(self):
         super().clean()
+        errors = self.date_errors()
+        errors.update(quote_errors(self))
+        if errors:
+            raise ValidationError(errors)
+
+    def date_errors(self) -> dict[str, str]:
+        """What is wrong with the dates (a day the precision does not allow,
+        an end before the start), by field; the end's precision set to match."""
         errors = {}
         if self.date and (error := precision_error(self.date, self.date_precision)):
             errors["date"] = error
@@ -242,9 +250,7 @@ class Event(models.Model):
                 errors["end_date"] = _("The end date is before the start.")
         elif self.end_date_precision:
             self.end_date_precision = ""
-        errors.update(quote_errors(self))
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
 def quote_errors(obj) -> dict[str, str]:

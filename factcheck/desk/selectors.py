@@ -124,7 +124,7 @@ def attach_timelines(claims: list[Claim]) -> None:
 
 def claim_for_desk(pk: int) -> Claim:
     """A claim, published or not, with what its card shows; Claim.DoesNotExist otherwise."""
-    claim = _claims_for_desk().get(pk=pk)
+    claim = _claims_for_desk().select_related("event__article").get(pk=pk)
     attach_timelines([claim])
     return claim
 

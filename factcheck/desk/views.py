@@ -32,6 +32,8 @@ from factcheck.models import Claim, Verdict
 from factcheck.permissions import display_name
 from factcheck.web.guards import editor_required
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
+from timeline.forms import EventDatesForm
+from timeline.services import CHANGE_EVENT
 
 PAGE_SIZE = 50
 QUEUE = "factcheck/editor/queue.html"
@@ -131,7 +133,7 @@ def _render_card(request: HtmxHttpRequest, card: ClaimCard, *, status: int, anno
         card.history = list(selectors.claim_history(card.claim))
         if card.status_form is None:
             card.status_form = ClaimStatusForm(claim=card.claim, scale=selectors.verdict_scale())
-    context = {"card": card, "announcement": announcement}
+    context = claim_context(request, card, announcement=announcement)
     return page_or_partial(request, CLAIM_PAGE, "card-response", context, status=status)
 
 
@@ -185,7 +187,17 @@ def claim_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             card.status_form.fields["verdict"].widget.attrs["autofocus"] = True
         else:
             card.focus = "edit"
-    return page_or_partial(request, CLAIM_PAGE, "claim-card", {"card": card})
+    return page_or_partial(request, CLAIM_PAGE, "claim-card", claim_context(request, card))
+
+
+def claim_context(request: HtmxHttpRequest, card: ClaimCard, **context) -> dict:
+    """What the claim's editor page shows: its card and, on the whole page,
+    the form for its event's dates (`event_form` when given, else a fresh
+    one when the editor may change events)."""
+    event = card.claim.event
+    if not wants_partial(request) and "event_form" not in context and event and request.user.has_perm(CHANGE_EVENT):
+        context["event_form"] = EventDatesForm(event=event)
+    return {"card": card, **context}
 
 
 def _next_url(request: HtmxHttpRequest, claim: Claim) -> str:

@@ -58,7 +58,7 @@ def claim_pk(index: int) -> int:
 
 def prefixed(pairs, pk: int, **names):
     """Field names written with {p} (the claim's form prefix) and other
-    `names` filled in; version values written "{v}" set to the claim's."""
+    `names` filled in (in values too); version values written "{v}" set to the claim's."""
     claim = Claim.objects.filter(pk=pk).first()
     version = str(claim.version) if claim else "1"
     names["p"] = f"claim-{pk}"
@@ -70,7 +70,7 @@ def prefixed(pairs, pk: int, **names):
             name = name.replace("{" + key + "}", replacement)
         return name
 
-    return [(fill(name), version if value == "{v}" else value) for name, value in pairs]
+    return [(fill(name), version if value == "{v}" else fill(value)) for name, value in pairs]
 
 
 QUEUE = {
@@ -198,3 +198,23 @@ def test_the_date_preview(editor_client, query, htmx):
     with rolled_back():
         response = get(editor_client, "/dates/preview/", query, headers=HTMX if htmx else {})
         answered(response, classes=(2,), htmx=htmx)
+
+
+EVENT_DATES = {
+    "{e}-when_0": s.Field(s.date_words),
+    "{e}-when_1": PRECISION,
+    "{e}-until_0": s.Field(s.date_words),
+    "{e}-until_1": PRECISION,
+    "{e}-seen": s.Field(st.just("{seen}"), "", "yesterday", "2024-13-01 00:00", "9" * 40, "2024-01-01T00:00:00+99:00"),
+}
+
+
+@given(index=CLAIMS, form=s.form(EVENT_DATES), htmx=s.htmx)
+def test_the_dates_of_a_claims_event(editor_client, index, form, htmx):
+    pk = claim_pk(index)
+    claim = Claim.objects.filter(pk=pk).select_related("event").first()
+    event = claim.event if claim else None
+    names = {"e": f"event-{event.pk if event else 0}", "seen": event.updated_at.isoformat() if event else ""}
+    with rolled_back():
+        response = post(editor_client, f"/editor/claims/{pk}/event/", prefixed(form, pk, **names), headers=HTMX if htmx else {})
+        answered(response, classes=(2, 3, 4), htmx=htmx)
