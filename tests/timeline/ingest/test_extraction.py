@@ -124,13 +124,13 @@ def test_the_labelled_set_scores_at_least_095_f1_in_each_language_and_beats_raw_
     assert scores["all"].f1 > raw["all"].f1
 
 
-def test_the_unseen_set_scores_at_least_090_f1_and_beats_raw_search_dates(capsys):
+def test_the_unseen_set_scores_at_least_093_f1_and_beats_raw_search_dates(capsys):
     """The held-out set (date_mentions_unseen.toml) was labelled before the
     extractor ever ran on it; it checks the figure above is not just the
     extractor having learnt its own set. Not to be tuned against."""
     labelled, scores, raw, misses = scored(UNSEEN_FILE, ", unseen", capsys)
     assert labelled >= 120
-    assert scores["all"].f1 >= 0.90, misses
+    assert scores["all"].f1 >= 0.93, misses  # issue 12: it stays at least 0.93
     assert scores["all"].f1 > raw["all"].f1
 
 
