@@ -41,6 +41,37 @@ def static_manifest(django_test_environment):
     _reload_manifest()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def static_files_listed_once(static_manifest):
+    """Whitenoise's middleware lists every collected file (some thousand
+    `stat` calls and header sets) each time it is made, and Django's test
+    client makes the middleware anew for every client: a fifth of a second
+    per test, most of the suite's time. The listing of a folder is kept for
+    the session, keyed by what shapes it (the folder's manifest as it stands,
+    and the settings whitenoise reads), and given to each new middleware as
+    it would have made it."""
+    from whitenoise.base import WhiteNoise
+
+    original = WhiteNoise.update_files_dictionary
+    listings: dict[tuple, dict] = {}
+
+    def update_files_dictionary(self, root, prefix):
+        manifest = Path(root) / "staticfiles.json"
+        version = manifest.stat().st_mtime_ns if manifest.is_file() else None
+        # (The middleware's own test is a method: keyed by its function.)
+        tests = [getattr(test, "__func__", test) for test in (self.add_headers_function, self.immutable_file_test)]
+        key = (root, prefix, version, self.max_age, self.allow_all_origins, self.charset, self.index_file, *tests)
+        if key not in listings:
+            before = dict(self.files)
+            original(self, root, prefix)
+            listings[key] = {url: entry for url, entry in self.files.items() if before.get(url) is not entry}
+        self.files.update(listings[key])
+
+    WhiteNoise.update_files_dictionary = update_files_dictionary
+    yield
+    WhiteNoise.update_files_dictionary = original
+
+
 def _reload_manifest() -> None:
     """The storage read its manifest when first used, maybe while another
     run was still collecting (at import): read it again, now it is whole."""

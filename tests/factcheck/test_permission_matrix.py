@@ -36,11 +36,12 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 
 from factcheck.models import Claim, Verdict
+from tests.conftest import FAST_HASHERS
 from tests.editors import PASSWORD, make_editor, make_reader, status_post
 from tests.factories import ARTICLE_TEXT, make_article, make_claim, make_event, make_timeline
 from tests.html import form_fields
@@ -168,6 +169,7 @@ class World:
     draft_claim: Claim  # never published: publishing it writes
     victims: dict = field(default_factory=dict)  # an object per admin model, to change and delete
     admin_client: Client = None
+    admin_forms: dict = field(default_factory=dict)  # the admin's forms as the superuser saw them, by URL
 
     def client_for(self, role: str) -> Client:
         client = Client()
@@ -176,8 +178,7 @@ class World:
         return client
 
 
-@pytest.fixture
-def world(seeded) -> World:
+def build_world() -> World:
     users = {
         "reader": make_reader(),
         "editor": make_editor(),
@@ -210,6 +211,20 @@ def world(seeded) -> World:
     }
     world.admin_client = world.client_for("superuser")
     return world
+
+
+@pytest.fixture(scope="module")
+def world_module(seeded_module, django_db_blocker):
+    """The visitors and their objects, made once for the module inside the
+    seed's transaction (tests/seed_once.py): each test runs in a savepoint
+    within it, so whatever a test writes is undone before the next."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield build_world()
+
+
+@pytest.fixture
+def world(world_module, db) -> World:
+    return world_module
 
 
 # --- what each row sends ----------------------------------------------------------
@@ -316,6 +331,14 @@ def _inline_key(key: str, prefixes: set[str]) -> bool:
 
 
 def admin_form(world, url, model) -> dict:
+    """The admin's form at `url` as the superuser is given it, read once per
+    module (the objects are the module's; every test gets a copy)."""
+    if url not in world.admin_forms:
+        world.admin_forms[url] = _admin_form(world, url, model)
+    return dict(world.admin_forms[url])
+
+
+def _admin_form(world, url, model) -> dict:
     response = world.admin_client.get(url)
     if response.status_code != 200:
         return {}  # nobody may (the history, axes' records): the POST is refused whatever it holds
