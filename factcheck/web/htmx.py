@@ -12,6 +12,12 @@ from django.shortcuts import render
 from django_htmx.middleware import HtmxDetails
 
 
+# The request headers an HTMX answer may depend on: a response that does
+# is cached under all of them and varies on them (a history restore, say,
+# asks for the whole page where a plain HTMX request gets a fragment).
+HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Current-URL", "HX-History-Restore-Request")
+
+
 class HtmxHttpRequest(HttpRequest):
     """A request as django-htmx's middleware leaves it (`request.htmx`)."""
 

@@ -29,6 +29,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils import translation
 from django.utils.http import http_date
 
+from factcheck.web.htmx import HTMX_HEADERS
 from factcheck.web.near_cache import responses as near_responses
 from factcheck.web.site import site_root
 
@@ -170,7 +171,7 @@ def shared_for_readers(stamp_for: Callable[..., Stamp | None]):
                 return view(request, *args, **kwargs)
             language = translation.get_language() or settings.LANGUAGE_CODE
             headers = request.headers
-            htmx = (headers.get("HX-Request", ""), headers.get("HX-Target", ""), headers.get("HX-Current-URL", ""))
+            htmx = tuple(headers.get(name, "") for name in HTMX_HEADERS)
             variant = "|".join((request.path, request.META.get("QUERY_STRING", ""), *htmx, language, site_root(request)))
 
             def build(etag: str) -> HttpResponse:

@@ -23,7 +23,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
+from factcheck.web.htmx import HTMX_HEADERS, HtmxHttpRequest, page_or_partial, wants_partial
 from factcheck.web.http_cache import etag_for, shared_for_readers
 from timeline import selectors as timeline_selectors
 from timeline import stamps
@@ -108,7 +108,7 @@ def _event_target(target: str) -> int | None:
 def _reader_response(request: HtmxHttpRequest, partial: str | None, context: dict) -> HttpResponse:
     response = page_or_partial(request, TEMPLATE, partial, context)
     # One URL answers with the page or a fragment: caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    patch_vary_headers(response, HTMX_HEADERS)
     return response
 
 

@@ -52,6 +52,17 @@ def test_each_language_query_and_fragment_is_its_own_copy(seeded, client):
     assert b"<html" not in fragment.content and fragment["ETag"] != searched["ETag"]
 
 
+def test_a_history_restore_and_a_fragment_of_one_url_are_kept_apart(seeded, client):
+    """htmx restoring history after a cache miss asks for the whole page;
+    the fragment asked next with the same URL is not that page (the bad-input
+    suite found the page served from the cache to the fragment's request)."""
+    restored = client.get(PAGE + "?q=IMF", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" in restored.content
+    fragment = client.get(PAGE + "?q=IMF", HTTP_HX_REQUEST="true")
+    assert b"<html" not in fragment.content and fragment["ETag"] != restored["ETag"]
+    assert {"hx-request", "hx-target", "hx-current-url", "hx-history-restore-request"} <= vary(fragment)
+
+
 def test_a_cached_fragment_keeps_the_headers_htmx_reads(seeded, client):
     headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "results", "HTTP_HX_CURRENT_URL": f"http://testserver{PAGE}?q=IMF"}
     first = client.get(PAGE + "?q=IMF", **headers)
