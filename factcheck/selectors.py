@@ -4,10 +4,16 @@ page, the embed, the TimelineJS export)."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from factcheck.models import Claim, VerdictChange
-from timeline.models import Event, Timeline, TimelineEntry
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.urls import reverse
+
+from factcheck.models import Claim, Verdict, VerdictChange
+from timeline.dates import FuzzyDate, Precision
+from timeline.models import Event, EventSource, Timeline, TimelineEntry
 
 
 def claim_for_readers(pk: int) -> Claim:
@@ -71,3 +77,70 @@ def timeline_events(timeline: Timeline) -> QuerySet[Event]:
 def timeline_unplaced_claims(timeline: Timeline) -> QuerySet[Claim]:
     """Public claims of the timeline's articles that are not about one event."""
     return Claim.objects.for_readers(on=timeline).filter(event__isnull=True).order_by("quote_start", "id")
+
+
+@dataclass(frozen=True)
+class SlideClaim:
+    """A public claim as a timeline's slide shows it."""
+
+    pk: int
+    quote: str
+    claimant: str  # the claimant's name, "" when none
+    verdict: Verdict  # the published verdict (its label follows the active language)
+
+    @classmethod
+    def of(cls, claim: Claim) -> SlideClaim:
+        return cls(claim.pk, claim.quote, claim.claimant.name if claim.claimant else "", claim.published_verdict)
+
+    def get_absolute_url(self) -> str:
+        return reverse("claim_detail", kwargs={"pk": self.pk})
+
+
+@dataclass(frozen=True)
+class SlideEvent:
+    """A public event of a timeline with what its slide shows, read as rows
+    (no model instances): a 10,000-event export reads them part by part."""
+
+    uid: str
+    title: str
+    summary: str
+    location: str
+    when: FuzzyDate
+    until: FuzzyDate | None
+    actors: list[str] = field(default_factory=list)
+    claims: list[SlideClaim] = field(default_factory=list)
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (citation, web address)
+
+
+EVENT_COLUMNS = ("id", "uid", "title", "summary", "location", "date", "date_precision", "end_date", "end_date_precision")
+
+
+def timeline_slides(timeline: Timeline, *, chunk: int = 500) -> Iterator[SlideEvent]:
+    """The timeline's public events in date order, each with its actors,
+    public claims and sources: five queries for each `chunk` events, one
+    part in memory at a time, whatever the timeline's length."""
+    ids = list(Event.objects.public(on=timeline).in_order().values_list("id", flat=True))
+    verdicts = {verdict.pk: verdict for verdict in Verdict.objects.all()}
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        actors, claims, sources = defaultdict(list), defaultdict(list), defaultdict(list)
+        through = Event.actors.through.objects.filter(event_id__in=part)
+        for event_id, name in through.order_by("actor__name", "actor_id").values_list("event_id", "actor__name"):
+            actors[event_id].append(name)
+        public = Claim.objects.public(on=timeline).filter(event_id__in=part).order_by("quote_start", "id")
+        for event_id, pk, quote, claimant, verdict in public.values_list(
+            "event_id", "pk", "quote", "claimant__name", "published_verdict_id"
+        ):
+            claims[event_id].append(SlideClaim(pk, quote, claimant or "", verdicts[verdict]))
+        for event_id, title, url in EventSource.objects.filter(event_id__in=part).order_by(
+            "position", "id"
+        ).values_list("event_id", "title", "url"):
+            sources[event_id].append((title, url))
+        rows = {row[0]: row for row in Event.objects.filter(pk__in=part).values_list(*EVENT_COLUMNS)}
+        for pk in part:
+            _, uid, title, summary, location, date, precision, end, end_precision = rows[pk]
+            yield SlideEvent(
+                uid=uid, title=title, summary=summary, location=location, when=FuzzyDate(date, precision),
+                until=FuzzyDate(end, end_precision or Precision.DAY) if end else None,
+                actors=actors[pk], claims=claims[pk], sources=sources[pk],
+            )

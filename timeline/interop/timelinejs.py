@@ -11,20 +11,19 @@ back when the file is imported (`reading`, `sheets`, `services`).
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from factcheck.models import Claim
+from factcheck.selectors import SlideClaim, SlideEvent
 from timeline.dates import FuzzyDate, Precision
 from timeline.interop.imported import TITLE_ID_PREFIX
-from timeline.models import Event, Timeline, followable_url
+from timeline.models import Timeline, followable_url
 
 
 def date_parts(when: FuzzyDate) -> dict[str, int]:
@@ -43,68 +42,56 @@ def display_period(when: FuzzyDate, until: FuzzyDate | None) -> str:
     return f"{when.display()}\u2009\u2013\u2009{until.display()}"
 
 
-def _paragraphs(text: str, css_class: str):
+def _paragraphs(text: str, css_class: str) -> str:
     """Plain text as <p> paragraphs (blank lines) with <br> for line breaks;
     read back exactly by the importer."""
     text = text.replace("\r\n", "\n")
     if not text:
         return ""
-    return format_html_join(
-        "",
-        '<p class="{}">{}</p>',
-        ((css_class, mark_safe("<br>".join(escape(line) for line in para.split("\n")))) for para in text.split("\n\n")),
+    return "".join(
+        f'<p class="{css_class}">' + "<br>".join(escape(line) for line in para.split("\n")) + "</p>"
+        for para in text.split("\n\n")
     )
 
 
-def _claims_html(claims, root: str):
+def _claims_html(claims: Sequence[SlideClaim], root: str) -> str:
     if not claims:
         return ""
-    items = format_html_join(
-        "",
-        '<li class="ct-claim">“{}”{} <strong class="ct-verdict">{}</strong> '
-        '<a href="{}" target="_blank" rel="noopener">{}</a></li>',
-        (
-            (
-                claim.quote,
-                format_html(" ({})", claim.claimant.name) if claim.claimant else "",
-                _("Verdict: %(verdict)s") % {"verdict": claim.published_verdict.localized_label},
-                root + claim.get_absolute_url(),
-                _("Fact-check"),
-            )
-            for claim in claims
-        ),
-    )
-    return format_html('<p class="ct-label">{}</p><ul class="ct-claims">{}</ul>', _("Claims"), items)
+    label, verdict_text, link = escape(_("Fact-check")), _("Verdict: %(verdict)s"), []
+    for claim in claims:
+        claimant = f" ({escape(claim.claimant)})" if claim.claimant else ""
+        verdict = escape(verdict_text % {"verdict": claim.verdict.localized_label})
+        link.append(
+            f'<li class="ct-claim">“{escape(claim.quote)}”{claimant} <strong class="ct-verdict">{verdict}</strong> '
+            f'<a href="{escape(root + claim.get_absolute_url())}" target="_blank" rel="noopener">{label}</a></li>'
+        )
+    return f'<p class="ct-label">{escape(_("Claims"))}</p><ul class="ct-claims">{"".join(link)}</ul>'
 
 
-def _sources_html(sources):
+def _sources_html(sources: Sequence[tuple[str, str]]) -> str:
     if not sources:
         return ""
-    items = format_html_join(
-        "",
-        '<li class="ct-source">{}</li>',
-        (
-            (format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', href, s.title) if href else s.title,)
-            for s, href in ((s, followable_url(s.url)) for s in sources)
-        ),
-    )
-    return format_html('<p class="ct-label">{}</p><ul class="ct-sources">{}</ul>', _("Sources"), items)
+    items = []
+    for title, url in sources:
+        href = followable_url(url)
+        cited = f'<a href="{escape(href)}" target="_blank" rel="noopener">{escape(title)}</a>' if href else escape(title)
+        items.append(f'<li class="ct-source">{cited}</li>')
+    return f'<p class="ct-label">{escape(_("Sources"))}</p><ul class="ct-sources">{"".join(items)}</ul>'
 
 
-def event_text(event: Event, root: str) -> str:
+def event_text(event: SlideEvent, root: str) -> str:
     parts = [_paragraphs(event.summary, "ct-summary")]
     if event.location:
-        parts.append(format_html('<p class="ct-location">{}</p>', event.location))
-    actors = list(event.actors.all())
-    if actors:
-        names = format_html_join(", ", '<span class="ct-actor">{}</span>', ((a.name,) for a in actors))
-        parts.append(format_html('<p class="ct-actors">{} {}</p>', _("With"), names))
-    parts.append(_claims_html(getattr(event, "public_claims", []), root))
-    parts.append(_sources_html(list(event.sources.all())))
-    return "".join(str(part) for part in parts)
+        parts.append(f'<p class="ct-location">{escape(event.location)}</p>')
+    if event.actors:
+        names = ", ".join(f'<span class="ct-actor">{escape(name)}</span>' for name in event.actors)
+        parts.append(f'<p class="ct-actors">{escape(_("With"))} {names}</p>')
+    parts.append(_claims_html(event.claims, root))
+    parts.append(_sources_html(event.sources))
+    return "".join(parts)
 
 
-def event_slide(event: Event, root: str) -> dict:
+def event_slide(event: SlideEvent, root: str) -> dict:
     slide = {"unique_id": event.uid, "start_date": date_parts(event.when)}
     if event.until is not None:
         slide["end_date"] = date_parts(event.until)
@@ -113,35 +100,32 @@ def event_slide(event: Event, root: str) -> dict:
     return slide
 
 
-def title_slide(timeline: Timeline, unplaced_claims, root: str) -> dict:
-    title_text = str(_paragraphs(timeline.description, "ct-description")) + str(_claims_html(unplaced_claims, root))
+def title_slide(timeline: Timeline, unplaced_claims: Iterable[Claim], root: str) -> dict:
+    claims = [SlideClaim.of(claim) for claim in unplaced_claims]
+    title_text = _paragraphs(timeline.description, "ct-description") + _claims_html(claims, root)
     return {
         "unique_id": TITLE_ID_PREFIX + timeline.slug,
         "text": {"headline": escape(timeline.title), "text": title_text},
     }
 
 
-def timeline_to_timelinejs(timeline: Timeline, events, unplaced_claims, *, root: str) -> dict:
+def timeline_to_timelinejs(timeline: Timeline, events: Iterable[SlideEvent], unplaced_claims, *, root: str) -> dict:
     """The timeline as TimelineJS 3 JSON. Call with the wanted language active;
-    `events` are the published events with `public_claims` (see
-    `factcheck.selectors.timeline_events`), `root` is "https://host" for links."""
+    `events` are its public events as `factcheck.selectors.timeline_slides`
+    reads them, `root` is "https://host" for links."""
     return {
         "title": title_slide(timeline, unplaced_claims, root),
         "events": [event_slide(event, root) for event in events],
     }
 
 
-def timelinejs_parts(timeline: Timeline, events: QuerySet, unplaced_claims, *, root: str, chunk: int = 200) -> Iterator[str]:
-    """The same JSON as `timeline_to_timelinejs`, as text in parts of `chunk`
-    events read and written at a time, for a streamed answer: a timeline of
-    any length holds one part in memory."""
+def timelinejs_parts(timeline: Timeline, events: Iterable[SlideEvent], unplaced_claims, *, root: str) -> Iterator[str]:
+    """The same JSON as `timeline_to_timelinejs`, as text a slide at a time,
+    for a streamed answer: with `timeline_slides` reading the events part by
+    part, a timeline of any length holds one part in memory."""
     yield '{"title": ' + _json(title_slide(timeline, unplaced_claims, root)) + ', "events": ['
-    for index, event in enumerate(events.iterator(chunk_size=chunk)):
+    for index, event in enumerate(events):
         yield (", " if index else "") + _json(event_slide(event, root))
-        if index % chunk == chunk - 1:
-            # A part's events and their prefetched rows hold reference
-            # cycles: free them now, not when the collector gets round to it.
-            gc.collect()
     yield "]}"
 
 
