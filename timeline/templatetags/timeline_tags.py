@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 
 from timeline.models import followable_url
 
@@ -23,3 +24,13 @@ def period_tag(start, end=None):
     if end is None:
         return time_tag(start)
     return format_html("{}\u2009\u2013\u2009{}", time_tag(start), time_tag(end))
+
+
+@register.filter
+def datetime_attr(moment) -> str:
+    """A moment for `<time datetime>` in the current time zone, to the
+    second: HTML allows at most three fractional digits, and `|date:'c'`
+    gives six ("2026-12-02T06:21:11.952026+00:00")."""
+    if not moment:
+        return ""
+    return localtime(moment).isoformat(timespec="seconds")

@@ -1,5 +1,7 @@
 """The public claim page and the health check."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.utils import translation
@@ -126,3 +128,19 @@ def database_down():
         connection.close()
         settings_dict.clear()
         settings_dict.update(saved)
+
+
+# HTML's valid `<time datetime>`: a year, a month, a day, or a moment to the
+# second with at most three fractional digits and an offset.
+TIME_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([+-]\d{2}:\d{2}|Z))?)?)?")
+
+
+def test_every_time_on_a_claims_page_and_its_desk_page_is_a_valid_datetime(client, seeded, django_user_model):
+    claim = Claim.objects.get(uid="seed-claim-13")
+    editor = django_user_model.objects.create_superuser("times", password="a long test password")
+    pages = [client.get(f"/claims/{claim.pk}/").content.decode()]
+    client.force_login(editor)
+    pages += [client.get(f"/editor/claims/{claim.pk}/").content.decode(), client.get("/editor/").content.decode()]
+    values = [value for html in pages for value in re.findall(r'<time datetime="([^"]*)"', html)]
+    assert any("T" in value for value in values)  # the corrections log's moments are there
+    assert [value for value in values if not TIME_VALUE.fullmatch(value)] == []
