@@ -115,3 +115,19 @@ class TestVerdictFeed:
         links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
         assert links["self"] == "http://testserver/feeds/verdicts/"
         assert feed.findtext(f"{ATOM}author/{ATOM}name") == "The Desk"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/timelines/", "/timelines/milei-trump/", "/claims/{claim}/", "/no-such-page/",
+                                  "/accounts/login/"])
+def test_every_page_points_feed_readers_to_the_feed(seeded, client, path):
+    claim = Claim.objects.get(uid="seed-claim-09")
+    html = client.get(path.format(claim=claim.pk)).content.decode()
+    assert '<link rel="alternate" type="application/atom+xml" href="/feeds/verdicts/"' in html
+    assert ': verdicts and corrections">' in html
+
+
+@pytest.mark.django_db
+def test_the_back_office_names_the_sites_icon_so_no_browser_asks_for_favicon_ico(client):
+    html = client.get("/admin/login/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.' in html and 'type="image/svg+xml">' in html
