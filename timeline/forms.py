@@ -42,7 +42,8 @@ class FuzzyDateWidget(forms.MultiWidget):
             "autocomplete": "off",
             "size": 32,
         }
-        super().__init__([forms.TextInput(attrs=text_attrs), forms.Select(choices=PRECISION_CHOICES)], attrs)
+        precision = forms.Select(choices=PRECISION_CHOICES, attrs={"aria-label": _("Precision")})
+        super().__init__([forms.TextInput(attrs=text_attrs), precision], attrs)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -66,6 +67,11 @@ class FuzzyDateWidget(forms.MultiWidget):
                 reference=self.reference, language=self.language,
             )
         return context
+
+    def id_for_label(self, id_):
+        # The label names the text box: the date is typed there (Django's
+        # MultiWidget names none, which leaves `<label for="">`).
+        return f"{id_}_0" if id_ else ""
 
     def decompress(self, value):
         if isinstance(value, FuzzyDate):

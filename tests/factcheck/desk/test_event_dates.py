@@ -49,6 +49,9 @@ def test_the_claims_page_offers_its_events_dates_with_the_live_reading(editor_cl
     assert 'id="event-dates"' in html and "The event’s dates" in html
     assert f'hx-post="/editor/claims/{claim.pk}/event/"' in html
     assert 'class="fuzzy-date__reading"' in html
+    # The label names the text box, and the precision menu has a name of its own.
+    assert f'<label for="id_event-{claim.event_id}-when_0">Date</label>' in html
+    assert f'<select name="event-{claim.event_id}-when_1" aria-label="Precision"' in html
     fields = event_form(editor_client, claim)
     assert fields[f"event-{claim.event_id}-when_0"] == claim.event.when.display()
 

@@ -363,3 +363,9 @@ def test_a_decision_is_only_ever_posted(editor_client, timeline):
     response = editor_client.get(url)
     assert response.status_code == 405 and response["Allow"] == "POST"
     assert draft_of(editor_client, draft_id)["events"][0]["state"] == "pending"
+
+
+def test_every_label_of_the_paste_form_names_its_field(editor_client):
+    html = editor_client.get("/editor/ingest/").content.decode()
+    assert 'for=""' not in html
+    assert '<label for="id_published_0">' in html and 'id="id_published_0"' in html
