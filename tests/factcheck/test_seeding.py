@@ -92,6 +92,19 @@ def test_loading_twice_changes_nothing(seeded):
     report = load()
     assert snapshot() == before
     assert "created" not in report and "updated" not in report
+    assert report.strip() == (
+        "milei-trump.toml: 10 actors unchanged, 1 article unchanged, 14 claims unchanged, 13 events unchanged, "
+        "1 timeline unchanged"
+    )
+
+
+def test_the_report_counts_in_words():
+    from factcheck.management.commands.load_seeds import counted
+
+    assert [counted("actor created", 1), counted("actor created", 10), counted("timeline entry created", 13)] == [
+        "1 actor created", "10 actors created", "13 timeline entries created"
+    ]
+    assert counted("event sources replaced", 2) == "sources of 2 events replaced"
 
 
 def test_reloading_never_overwrites_an_editors_work(seeded):
