@@ -37,9 +37,10 @@ def _person_or_organization(actor: Actor) -> dict:
     return {"@type": kind, "name": actor.name}
 
 
-def claim_review(claim: Claim, *, url: str) -> dict | None:
+def claim_review(claim: Claim, *, url: str, site: str) -> dict | None:
     """The ClaimReview of a published claim, or None when it has no final
-    verdict. `url` is the claim page's absolute address."""
+    verdict. `url` is the claim page's absolute address, `site` the site's
+    ("https://facts.example"): the author's address when NEWSROOM_URL is unset."""
     verdict = claim.published_verdict
     if not claim.published or verdict is None or not verdict.is_final or verdict.rating_value is None:
         return None
@@ -48,17 +49,17 @@ def claim_review(claim: Claim, *, url: str) -> dict | None:
         claim.history.filter(action=VerdictChange.Action.PUBLISH).order_by("created_at", "id").values_list("created_at", flat=True).first()
         or claim.published_at
     )
-    author = {"@type": "Organization", "name": settings.NEWSROOM_NAME}
-    if settings.NEWSROOM_URL:
-        author["url"] = settings.NEWSROOM_URL
+    author = {"@type": "Organization", "name": settings.NEWSROOM_NAME, "url": settings.NEWSROOM_URL or f"{site}/"}
 
     item: dict = {"@type": "Claim"}
     if claim.claimant:
         item["author"] = _person_or_organization(claim.claimant)
     if claim.article:
         article = claim.article
-        item["datePublished"] = article.published.iso
-        appearance = {"@type": "NewsArticle", "headline": article.headline, "datePublished": article.published.iso}
+        appearance = {"@type": "NewsArticle", "headline": article.headline}
+        if not article.published_estimated:
+            # An estimated publication date is not stated as the claim's date.
+            item["datePublished"] = appearance["datePublished"] = article.published.iso
         if followable_url(article.url):
             appearance["url"] = followable_url(article.url)
         if article.byline:
@@ -76,6 +77,7 @@ def claim_review(claim: Claim, *, url: str) -> dict | None:
         "dateModified": claim.published_at.isoformat() if claim.published_at else first_published.isoformat(),
         "reviewRating": {
             "@type": "Rating",
+            "name": verdict.localized_label,
             "ratingValue": verdict.rating_value,
             "bestRating": scale["best"],
             "worstRating": scale["worst"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 
 from factcheck.reader.claimreview import claim_review, json_ld
-from factcheck.web.site import absolute_url
+from factcheck.web.site import absolute_url, site_root
 
 register = template.Library()
 
@@ -15,5 +15,5 @@ def claimreview_json_ld(context, claim):
     """The claim page's ClaimReview data block; nothing for a claim without
     a final verdict."""
     request = context["request"]
-    review = claim_review(claim, url=absolute_url(request, claim.get_absolute_url()))
+    review = claim_review(claim, url=absolute_url(request, claim.get_absolute_url()), site=site_root(request))
     return json_ld(review) if review else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
@@ -37,10 +38,11 @@ def assert_valid_claim_review(review: dict) -> None:
     assert review["url"].startswith("http")
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
     author = review["author"]
-    assert author["@type"] == "Organization" and author["name"]
+    assert author["@type"] == "Organization" and author["name"] and author["url"].startswith("http")
     rating = review["reviewRating"]
     assert rating["@type"] == "Rating"
     assert isinstance(rating["alternateName"], str) and rating["alternateName"]
+    assert rating["name"] == rating["alternateName"]
     for key in ("ratingValue", "bestRating", "worstRating"):
         assert isinstance(rating[key], int), key
     assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
@@ -75,12 +77,14 @@ class TestSeedClaims:
         assert review["url"] == f"http://testserver/claims/{claim.pk}/"
         assert review["author"] == {"@type": "Organization", "name": "The Desk", "url": "https://desk.example/"}
         assert review["reviewRating"] == {
-            "@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False",
+            "@type": "Rating", "name": "False", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
+            "alternateName": "False",
         }
         assert review["datePublished"] == claim.published_at.date().isoformat()
         item = review["itemReviewed"]
         assert item["author"] == {"@type": "Person", "name": "Donald Trump"}
-        assert item["datePublished"] == "2025-01-22"
+        # The seed article's date is estimated: not stated as the claim's date.
+        assert "datePublished" not in item and "datePublished" not in item["appearance"]
         assert item["appearance"]["headline"] == "Milei's ties to Trump bring Argentina into the spotlight"
         assert item["appearance"]["publisher"] == {"@type": "Organization", "name": "Courthouse News"}
 
@@ -145,3 +149,13 @@ def test_the_rating_range_follows_the_scale(seeded, client):
     Verdict.objects.create(slug="pants-on-fire", label="Pants on fire", label_es="Ridículo", rating_value=0, is_final=True, position=9)
     review = claim_review_of(client, Claim.objects.get(quote__contains="Panama Canal"))
     assert (review["reviewRating"]["worstRating"], review["reviewRating"]["bestRating"]) == (0, 5)
+
+
+@pytest.mark.django_db
+def test_without_a_newsroom_address_the_author_is_the_site_and_an_exact_date_is_stated(client, settings):
+    settings.NEWSROOM_URL = ""
+    settings.SITE_URL = "https://facts.example"
+    article = make_article(published_on=datetime.date(2024, 3, 6), published_estimated=False)
+    review = claim_review_of(client, make_claim(article=article, verdict="false"))
+    assert review["author"]["url"] == "https://facts.example/"
+    assert review["itemReviewed"]["datePublished"] == review["itemReviewed"]["appearance"]["datePublished"] == "2024-03-06"
