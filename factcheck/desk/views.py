@@ -32,6 +32,7 @@ from factcheck.models import Claim, Verdict
 from factcheck.permissions import display_name
 from factcheck.web.guards import editor_required
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
+from factcheck.web.queries import drops_empty_parameters
 from timeline.forms import EventDatesForm
 from timeline.services import CHANGE_EVENT
 
@@ -144,6 +145,7 @@ def _short(claim: Claim) -> str:
 @editor_required
 @require_safe
 @never_cache
+@drops_empty_parameters
 def queue(request: HtmxHttpRequest) -> HttpResponse:
     desk = _desk()
     filter_form = QueueFilterForm(

@@ -17,7 +17,7 @@ from tests.editors import make_editor
 from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 from . import strategies as s
-from .checks import HTMX, answered, get, post, rolled_back
+from .checks import HTMX, answered, get, post, rolled_back, short_address_followed
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,8 @@ QUEUE = {
 def test_the_queue_filters(editor_client, query, htmx, target):
     headers = {**HTMX, "HX-Target": target} if htmx else {}
     with rolled_back():
-        answered(get(editor_client, "/editor/", query, headers=headers), classes=(2,), htmx=htmx)
+        response = short_address_followed(editor_client, get(editor_client, "/editor/", query, headers=headers), "/editor/", headers=headers)
+        answered(response, classes=(2,), htmx=htmx)
 
 
 @given(

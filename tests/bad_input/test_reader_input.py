@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 from . import strategies as s
-from .checks import HTMX, answered, get, rolled_back
+from .checks import HTMX, answered, get, rolled_back, short_address_followed
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,8 @@ def test_timeline_filters_search_pages_and_htmx_targets(
 ):
     with rolled_back():
         headers = reader_headers(htmx, target, history_restore, current_url, language)
-        response = answered(get(client, path, query, headers=headers), classes=(2,), htmx=htmx)
+        response = short_address_followed(client, get(client, path, query, headers=headers), path, headers=headers)
+        response = answered(response, classes=(2,), htmx=htmx)
         if htmx and not history_restore:
             assert "<html" not in response.content.decode(), "HTMX asked for a fragment"
 

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_safe
 
 from factcheck.web.htmx import HTMX_HEADERS, HtmxHttpRequest, page_or_partial, wants_partial
 from factcheck.web.http_cache import etag_for, shared_for_readers
+from factcheck.web.queries import drops_empty_parameters
 from timeline import selectors as timeline_selectors
 from timeline import stamps
 from timeline.dates import Precision
@@ -118,6 +119,7 @@ def _featured_stamp() -> TimelineStamp | None:
 
 
 @require_safe
+@drops_empty_parameters
 @shared_for_readers(_featured_stamp)
 def home(request: HtmxHttpRequest) -> HttpResponse:
     timeline = timeline_selectors.timeline_featured()
@@ -127,6 +129,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_safe
+@drops_empty_parameters
 @shared_for_readers(lambda slug: stamps.timeline_stamp(slug))
 def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = get_object_or_404(Timeline.objects.published(), slug=slug)

@@ -48,5 +48,18 @@ def test_the_count_follows_the_search(seeded, client_en):
     "query", ["", " ", "%", "_", "\\", "'", '"', "ñ" * 199, "a:* & !b", "é" * 40 + " " * 50, "\u0301" * 150, "ﬁ ß Ø"]
 )
 def test_odd_searches_answer_cleanly(seeded, client_en, query):
-    response = client_en.get(URL, {"q": query})
+    response = client_en.get(URL, {"q": query}, follow=True)
+    assert response.status_code == 200
+    if not query.strip():  # an empty search is dropped from the address
+        assert response.redirect_chain == [(URL, 302)]
+
+
+def test_a_filter_form_sent_without_javascript_comes_back_as_a_short_address(seeded, client_en):
+    response = client_en.get(URL + "?q=&verdict=false&actor=&from=&to=2024&page=")
+    assert response.status_code == 302 and response["Location"] == URL + "?verdict=false&to=2024"
+    assert client_en.get(URL + "?q=", headers={"HX-Request": "true"}).status_code == 200  # htmx: never redirected
+
+
+def test_an_address_too_long_to_share_is_answered_as_it_came(seeded, client_en):
+    response = client_en.get(URL, {"q": "x" * 2100, "verdict": ""})
     assert response.status_code == 200
