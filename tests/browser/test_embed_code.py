@@ -16,6 +16,7 @@ def test_picking_options_updates_the_code_and_the_live_preview(seeded_live_serve
     panel = page.locator("#embed-generator")
     expect(panel.locator(".embed-generator__update")).to_be_hidden()  # the script keeps the code current
     panel.locator("summary").click()
+    expect(panel.get_by_role("button", name="Copy").first).to_be_visible()
 
     # The preview is the real snippet running: an iframe made by /embed.js.
     preview = panel.locator(".embed-generator__frame iframe")

@@ -160,6 +160,13 @@ def test_without_javascript_forms_and_links_do_the_same(seeded_live_server, no_j
     expect(page.locator(".event__details")).to_have_count(0)
     expect(page.get_by_label("Verdict")).to_have_value("false")
 
+    # The embed code is there to select; "Copy", which needs the script, is not.
+    page.locator("#embed-generator summary").click()
+    page.get_by_role("link", name="Get the code to embed this timeline").click()
+    expect(page.locator("#embed-code-script")).to_be_visible()
+    expect(page.locator(".embed-generator__copy")).to_have_count(2)
+    expect(page.locator(".embed-generator__copy").first).to_be_hidden()
+
 
 def test_without_javascript_a_long_timeline_pages_by_links(live_server, long_timeline, no_js_page):
     page = no_js_page
