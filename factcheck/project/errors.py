@@ -18,6 +18,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
+from django.urls import reverse
 
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial
 from timeline.ingest.draft import MAX_ARTICLE_CHARS
@@ -30,6 +31,8 @@ def bad_request(request: HtmxHttpRequest, exception: Exception | None = None) ->
         context = {
             "limit_mb": f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000:.1f}",
             "article_limit": f"{MAX_ARTICLE_CHARS:,}",
+            # The article's limit is news only where an article is pasted.
+            "pasting": request.path.startswith(reverse("ingest:start")),
         }
     else:
         template, status, context = "400.html", 400, {}

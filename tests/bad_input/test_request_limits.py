@@ -90,7 +90,10 @@ class TestTooLarge:
         response = editor_client.post(
             f"/editor/claims/{claim.pk}/status/", body, content_type="application/x-www-form-urlencoded", headers=HTMX
         )
-        assert is_message(too_large(response))
+        html = too_large(response)
+        assert is_message(html)
+        # It speaks of the form sent, not of pasting an article.
+        assert "Shorten the longest text in it" in html and "article" not in html
         assert VerdictChange.objects.count() == history
         # Without HTMX, the page.
         response = editor_client.post(
