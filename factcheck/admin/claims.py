@@ -169,6 +169,18 @@ class ClaimAdmin(BackOffice, admin.ModelAdmin):
     def media(self):
         return super().media + ADMIN_MEDIA
 
+    def get_deleted_objects(self, objs, request):
+        """A claim with a history cannot be deleted by anyone, superusers
+        included: the history is kept for good. Say so (as what protects
+        it), not that the account lacks a permission."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        history = str(VerdictChange._meta.verbose_name)
+        if history in perms_needed:
+            perms_needed = perms_needed - {history}
+            protected = [*protected, _("its verdict history, which is kept for good: unpublish the claim instead, "
+                                       "to take it off the public pages")]
+        return deleted, counts, perms_needed, protected
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":
             kwargs["queryset"] = _editors()

@@ -291,3 +291,13 @@ class TestBadInput:
         assert response.status_code == 200
         response = superuser_client.get("/admin/factcheck/claim/", {"q": "Panama Canal"})
         assert "Panama Canal" in response.content.decode()
+
+
+def test_deleting_a_claim_with_a_history_is_refused_for_what_it_is_not_for_the_account(superuser_client):
+    claim = seed_claim(1)
+    html = superuser_client.get(f"/admin/factcheck/claim/{claim.pk}/delete/").content.decode()
+    assert "would require deleting the following protected related objects" in html
+    assert "its verdict history, which is kept for good" in html
+    assert "account doesn" not in html and "permission to delete" not in html
+    superuser_client.post(f"/admin/factcheck/claim/{claim.pk}/delete/", {"post": "yes"})
+    assert Claim.objects.filter(pk=claim.pk).exists()
