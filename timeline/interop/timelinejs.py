@@ -65,7 +65,8 @@ def _claims_html(claims: Sequence[SlideClaim], root: str) -> str:
             f'<li class="ct-claim">“{escape(claim.quote)}”{claimant} <strong class="ct-verdict">{verdict}</strong> '
             f'<a href="{escape(root + claim.get_absolute_url())}" target="_blank" rel="noopener">{label}</a></li>'
         )
-    return f'<p class="ct-label">{escape(_("Claims"))}</p><ul class="ct-claims">{"".join(link)}</ul>'
+    heading = escape(_("Claims"))  # (gettext outside the f-string: makemessages reads no call inside one)
+    return f'<p class="ct-label">{heading}</p><ul class="ct-claims">{"".join(link)}</ul>'
 
 
 def _sources_html(sources: Sequence[tuple[str, str]]) -> str:
@@ -76,7 +77,8 @@ def _sources_html(sources: Sequence[tuple[str, str]]) -> str:
         href = followable_url(url)
         cited = f'<a href="{escape(href)}" target="_blank" rel="noopener">{escape(title)}</a>' if href else escape(title)
         items.append(f'<li class="ct-source">{cited}</li>')
-    return f'<p class="ct-label">{escape(_("Sources"))}</p><ul class="ct-sources">{"".join(items)}</ul>'
+    heading = escape(_("Sources"))
+    return f'<p class="ct-label">{heading}</p><ul class="ct-sources">{"".join(items)}</ul>'
 
 
 def event_text(event: SlideEvent, root: str) -> str:
@@ -85,7 +87,8 @@ def event_text(event: SlideEvent, root: str) -> str:
         parts.append(f'<p class="ct-location">{escape(event.location)}</p>')
     if event.actors:
         names = ", ".join(f'<span class="ct-actor">{escape(name)}</span>' for name in event.actors)
-        parts.append(f'<p class="ct-actors">{escape(_("With"))} {names}</p>')
+        with_ = escape(_("With"))
+        parts.append(f'<p class="ct-actors">{with_} {names}</p>')
     parts.append(_claims_html(event.claims, root))
     parts.append(_sources_html(event.sources))
     return "".join(parts)
