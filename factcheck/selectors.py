@@ -115,11 +115,15 @@ class SlideEvent:
 EVENT_COLUMNS = ("id", "uid", "title", "summary", "location", "date", "date_precision", "end_date", "end_date_precision")
 
 
-def timeline_slides(timeline: Timeline, *, chunk: int = 500) -> Iterator[SlideEvent]:
-    """The timeline's public events in date order, each with its actors,
-    public claims and sources: five queries for each `chunk` events, one
-    part in memory at a time, whatever the timeline's length."""
-    ids = list(Event.objects.public(on=timeline).in_order().values_list("id", flat=True))
+def timeline_event_ids(timeline: Timeline) -> list[int]:
+    """The ids of the timeline's public events, in date order."""
+    return list(Event.objects.public(on=timeline).in_order().values_list("id", flat=True))
+
+
+def timeline_slides(timeline: Timeline, ids: list[int], *, chunk: int = 500) -> Iterator[SlideEvent]:
+    """The events `ids` (`timeline_event_ids`) in their order, each with its
+    actors, public claims and sources: four queries for each `chunk` events,
+    one part in memory at a time, whatever the timeline's length."""
     verdicts = {verdict.pk: verdict for verdict in Verdict.objects.all()}
     for start in range(0, len(ids), chunk):
         part = ids[start : start + chunk]

@@ -179,6 +179,15 @@ class KeyCheckedMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def _typed_date_errors(form: forms.BaseForm, field, error) -> None:
+    """`add_error` for a form with the typed dates `when` and `until`: the
+    model's errors on the stored columns go to those fields."""
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        mapping = {"date": "when", "date_precision": "when", "end_date": "until", "end_date_precision": "until"}
+        error = ValidationError({mapping.get(name, name): errors for name, errors in error.error_dict.items()})
+    forms.BaseForm.add_error(form, field, error)
+
+
 class EventForm(forms.ModelForm):
     """Event with its dates typed in words; the date and precision columns
     are filled from what dateparser reads."""
@@ -221,12 +230,7 @@ class EventForm(forms.ModelForm):
             self.instance.end_date_precision = until.precision if until else ""
         super()._post_clean()
 
-    def add_error(self, field, error):
-        # Model errors on the stored columns belong to the typed fields.
-        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-            mapping = {"date": "when", "date_precision": "when", "end_date": "until", "end_date_precision": "until"}
-            error = ValidationError({mapping.get(name, name): errors for name, errors in error.error_dict.items()})
-        super().add_error(field, error)
+    add_error = _typed_date_errors
 
 
 def article_reference(article) -> tuple[datetime.date | None, str | None]:
@@ -265,9 +269,5 @@ class EventDatesForm(forms.Form):
         for name in ("when", "until"):
             self.fields[name].count_from(reference=reference, language=language)
 
-    def clean(self):
-        cleaned = super().clean()
-        when, until = cleaned.get("when"), cleaned.get("until")
-        if when and until and until.date < when.date:
-            self.add_error("until", _("The end date is before the start."))
-        return cleaned
+    # The model's date rules (`Event.date_errors`, raised by the service) on the typed fields.
+    add_error = _typed_date_errors

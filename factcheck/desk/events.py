@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from factcheck.desk.views import CLAIM_PAGE, _card, _desk, answers_missing_claim, claim_context, desk_claim
+from factcheck.desk.views import CLAIM_PAGE, answers_missing_claim, claim_context, desk_claim, detail_card
 from factcheck.models import Claim
 from factcheck.web.guards import desk_required, forbidden
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
@@ -28,8 +28,7 @@ PANEL = "event-dates"
 
 def _answer(request: HtmxHttpRequest, claim: Claim, form: EventDatesForm, *, status: int, **state) -> HttpResponse:
     """The event's panel (HTMX), or the claim's page holding it."""
-    card = _card(claim, _desk(), detail=True)
-    context = claim_context(request, card, event_form=form, **state)
+    context = claim_context(request, detail_card(claim), event_form=form, **state)
     return page_or_partial(request, CLAIM_PAGE, PANEL, context, status=status)
 
 
@@ -41,7 +40,7 @@ def claim_event_dates(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     claim = desk_claim(pk)
     if claim.event is None:
         message = _("Not saved: this claim is not about an event, so it has no dates to change.")
-        context = claim_context(request, _card(claim, _desk(), detail=True), event_message=message)
+        context = claim_context(request, detail_card(claim), event_message=message)
         return page_or_partial(request, CLAIM_PAGE, PANEL, context, status=404)
     form = EventDatesForm(request.POST, event=claim.event)
     if not form.is_valid():
@@ -56,10 +55,7 @@ def claim_event_dates(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     except EventChanged as changed:
         return _conflict(request, claim, changed.current)
     except ValidationError as error:
-        for field, problems in error.message_dict.items():
-            target = {"date": "when", "date_precision": "when", "end_date": "until"}.get(field)
-            for problem in problems:
-                form.add_error(target if target in form.fields else None, problem)
+        form.add_error(None, error)
         return _answer(request, claim, form, status=422, event_message=_("Not saved: the dates need correcting."))
     message = _("Saved: “%(event)s” is dated %(when)s.") % {"event": event.title, "when": event.when.display()}
     if not wants_partial(request):
@@ -72,12 +68,9 @@ def claim_event_dates(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def _conflict(request: HtmxHttpRequest, claim: Claim, current) -> HttpResponse:
     """409: the event was saved after this editor opened it. Show its dates
     now; keep what they typed, set to apply over the current version."""
-    data = request.POST.copy()
-    form = EventDatesForm(event=current)
-    data[form.add_prefix("seen")] = current.updated_at.isoformat()
-    claim = desk_claim(claim.pk)
+    retyped = EventDatesForm(request.POST.copy(), event=current)
+    retyped.data[retyped.add_prefix("seen")] = current.updated_at.isoformat()
     message = _(
         "Not saved: someone changed this event’s dates first; they are now %(when)s. Save again to replace them."
     ) % {"when": current.when.display()}
-    retyped = EventDatesForm(data, event=current)
-    return _answer(request, claim, retyped, status=409, event_message=message, event_conflict=True)
+    return _answer(request, desk_claim(claim.pk), retyped, status=409, event_message=message, event_conflict=True)

@@ -192,6 +192,11 @@ def claim_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return page_or_partial(request, CLAIM_PAGE, "claim-card", claim_context(request, card))
 
 
+def detail_card(claim: Claim) -> ClaimCard:
+    """The claim's card as its own page shows it, with its history."""
+    return _card(claim, _desk(), detail=True)
+
+
 def claim_context(request: HtmxHttpRequest, card: ClaimCard, **context) -> dict:
     """What the claim's editor page shows: its card and, on the whole page,
     the form for its event's dates (`event_form` when given, else a fresh

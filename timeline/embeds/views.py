@@ -47,7 +47,7 @@ from timeline.embeds.options import (
     loader_url,
 )
 from timeline.interop.timelinejs import timeline_to_timelinejs, timelinejs_parts
-from timeline.models import Event, Timeline
+from timeline.models import Timeline
 
 OEMBED_DEFAULT_WIDTH = 640
 DEFAULT_OPTIONS = EmbedOptions()
@@ -366,9 +366,10 @@ def api_timeline(request: HttpRequest, slug: str) -> HttpResponse:
 
     def build(etag: str) -> HttpResponse:
         timeline = Timeline.objects.get(pk=stamp.pk)
-        events = claim_selectors.timeline_slides(timeline)
+        ids = claim_selectors.timeline_event_ids(timeline)
+        events = claim_selectors.timeline_slides(timeline, ids)
         unplaced = claim_selectors.timeline_unplaced_claims(timeline)
-        if Event.objects.public(on=timeline).count() > settings.API_STREAM_FROM_EVENTS:
+        if len(ids) > settings.API_STREAM_FROM_EVENTS:
             # A long timeline goes out in parts as it is read: one part in
             # memory at a time (not kept in the cache; its 304s still hold).
             parts = _in_language(language, timelinejs_parts(timeline, events, unplaced, root=root))
