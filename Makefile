@@ -54,7 +54,8 @@ serve: setup
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/gunicorn -c factcheck/project/gunicorn.conf.py
 
-# The browser tests' JavaScript (axe-core for the accessibility tests;
+# The browser tests' JavaScript (axe-core for the accessibility tests; the
+# W3C Nu validator, vnu-jar, for the HTML validity test;
 # TimelineJS and Pym.js for the pages of another origin in the embed tests),
 # from the npm registry at the versions pinned in tests/browser/package-lock.json
 # (not committed: node_modules/).
@@ -68,6 +69,8 @@ test: setup-dev $(AXE)
 		echo "NOTE: no GNU gettext: the catalogue test will be skipped. Install it with 'apt-get install gettext'."
 	@command -v chromium >/dev/null 2>&1 || test -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" || \
 		echo "NOTE: no Chromium found: the browser tests will be skipped. Install it with 'apt-get install chromium'."
+	@command -v java >/dev/null 2>&1 || \
+		echo "NOTE: no Java found: the HTML validity test will be skipped. Install it with 'apt-get install default-jre-headless'."
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # TimelineJS, only for its weight beside ours (tests/perf/bench_reader.py).

@@ -21,7 +21,7 @@ from timeline.forms import fits_key
 
 # The verdict badges (verdict.css, as on the public pages), then the back
 # office's own additions.
-ADMIN_MEDIA = forms.Media(css={"all": ["css/verdict.css", "css/admin.css"]})
+ADMIN_MEDIA = forms.Media(css={"all": ["css/verdict.css", "css/admin.css"]}, js=["js/admin.js"])
 
 
 # --- bad input in the back office ---------------------------------------------
@@ -41,7 +41,20 @@ class _KnownIdsOnly:
 
 
 class SafeAutocompleteSelect(_KnownIdsOnly, AutocompleteSelect):
-    pass
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
+        # Select2 names its box after what it shows: with nothing chosen, a
+        # placeholder, not an empty box without a name.
+        attrs["data-placeholder"] = _("None")
+        return attrs
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value == "" and not label:
+            # Valid HTML: an empty <option> needs a label (select2 shows its
+            # placeholder instead, as before).
+            option["attrs"]["label"] = "—"
+        return option
 
 
 class SafeAutocompleteSelectMultiple(_KnownIdsOnly, AutocompleteSelectMultiple):

@@ -95,6 +95,10 @@
       ask(frame);
     });
     if (isFrame) {
+      // oEmbed's frame: as wide as its column unless the consumer fixed a width.
+      if (!iframe.hasAttribute("data-fixed-width")) {
+        iframe.style.width = "100%";
+      }
       ask(frame);
     }
   }

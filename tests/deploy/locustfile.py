@@ -40,7 +40,7 @@ STYLED_503 = '<p class="kicker">503</p>'
 _records: list[list] = []
 _editors = itertools.cycle(PLAN["editors"])
 _serial = itertools.count(1)
-CSRF_HEADER = re.compile(r"hx-headers='\{\"X-CSRFToken\": \"([^\"]+)\"\}'")
+CSRF_HEADER = re.compile(r"data-hx-headers='\{\"X-CSRFToken\": \"([^\"]+)\"\}'")
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 

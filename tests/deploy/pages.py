@@ -21,7 +21,7 @@ from tests.html import form_fields
 
 SLUG = "milei-trump"
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="(/static/css/site\.[0-9a-f]+\.css)"')
-CSRF_HEADER = re.compile(r"hx-headers='\{\"X-CSRFToken\": \"([^\"]+)\"\}'")
+CSRF_HEADER = re.compile(r"data-hx-headers='\{\"X-CSRFToken\": \"([^\"]+)\"\}'")
 
 
 @dataclass

@@ -196,10 +196,10 @@ class TestCountingFromTheArticle:
 class TestWidget:
     def test_the_reading_is_in_the_page_and_aimed_at_its_own_output(self):
         html = str(EventForm(data=event_data(when_0="the 1990s"))["when"])
-        assert 'hx-target="#when-reading"' in html and 'id="when-reading"' in html
-        assert 'hx-swap="innerHTML"' in html and 'hx-select="unset"' in html
+        assert 'data-hx-target="#when-reading"' in html and 'id="when-reading"' in html
+        assert 'data-hx-swap="innerHTML"' in html and 'data-hx-select="unset"' in html
         assert '<time datetime="1990">the 1990s</time>' in html
-        assert 'hx-trigger="input changed delay:300ms, change"' in html
+        assert 'data-hx-trigger="input changed delay:300ms, change"' in html
 
     def test_an_ingest_proposal_counts_from_the_draft_article(self):
         from timeline.dates import FuzzyDate
@@ -263,7 +263,7 @@ class TestDatePreviewCounts:
     def test_the_event_forms_article_field_is_sent_and_counted_from(self, admin_client):
         article = make_article(published_on=ARTICLE_DAY, language="es")
         html = str(EventForm()["when"])
-        assert 'hx-include="#id_when_0, #id_when_1, #id_article"' in html
+        assert 'data-hx-include="#id_when_0, #id_when_1, #id_article"' in html
         page = admin_client.get(self.url, {"when_0": "ayer", "article": str(article.pk), "ref": "2001-01-01"}).content.decode()
         assert '<time datetime="2019-05-09">' in page
         page = admin_client.get(self.url, {"when_0": "3/4/2024", "article": str(article.pk), "lang": "en"}).content.decode()

@@ -169,11 +169,14 @@ def snippet_script(root: str, slug: str, title: str, options: EmbedOptions):
 def snippet_iframe(root: str, slug: str, title: str, options: EmbedOptions, *, width: int | None = None):
     """The plain frame, for pages that allow no scripts: a fixed height, the
     timeline scrolls inside it."""
+    # Valid HTML: a width in pixels or none (the style gives the column's
+    # width then), and CSS for the border, not the obsolete `frameborder`.
+    size = format_html(' width="{}" style="border:0"', width) if width else format_html(' style="width:100%;border:0"')
     return format_html(
-        '<iframe src="{}" title="{}" width="{}" height="{}" frameborder="0" loading="lazy" '
+        '<iframe src="{}" title="{}"{} height="{}" loading="lazy" '
         'referrerpolicy="strict-origin-when-cross-origin"></iframe>',
         embed_url(root, slug, options),
         title,
-        width or "100%",
+        size,
         frame_height(options),
     )

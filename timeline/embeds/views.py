@@ -22,6 +22,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_safe
@@ -296,11 +297,14 @@ def _oembed_frame(options: EmbedOptions, *, maxwidth: int | None, maxheight: int
 def _oembed_data(*, root: str, slug: str, title: str, frame: OEmbedFrame) -> dict[str, object]:
     """The oEmbed 1.0 `rich` response: the frame and the loader script."""
     html = format_html(
-        '<iframe data-claim-timeline src="{}" title="{}" width="{}" height="{}" frameborder="0" loading="lazy"></iframe>'
+        # The width the JSON gives, in pixels (valid HTML; "100%" is not);
+        # the loader widens a frame without data-fixed-width to its column.
+        '<iframe data-claim-timeline{} src="{}" title="{}" width="{}" height="{}" style="border:0" loading="lazy"></iframe>'
         '<script async src="{}"></script>',
+        mark_safe(" data-fixed-width") if frame.fixed_width else "",
         embed_url(root, slug, frame.options),
         title,
-        frame.width if frame.fixed_width else "100%",
+        frame.width,
         frame.height,
         loader_url(root),
     )

@@ -47,7 +47,7 @@ def test_the_claims_page_offers_its_events_dates_with_the_live_reading(editor_cl
     claim = seed_claim(1)
     html = editor_client.get(f"/editor/claims/{claim.pk}/").content.decode()
     assert 'id="event-dates"' in html and "The event’s dates" in html
-    assert f'hx-post="/editor/claims/{claim.pk}/event/"' in html
+    assert f'data-hx-post="/editor/claims/{claim.pk}/event/"' in html
     assert 'class="fuzzy-date__reading"' in html
     # The label names the text box, and the precision menu has a name of its own.
     assert f'<label for="id_event-{claim.event_id}-when_0">Date</label>' in html

@@ -53,7 +53,7 @@ def test_for_htmx_the_missing_claim_is_a_404_fragment_in_place_of_its_card():
     assert "<html" not in html
     assert f'id="claim-{GONE}"' in html
     assert "This claim no longer exists: nothing was saved." in html
-    assert 'hx-swap-oob="innerHTML:#desk-announcer"' in html
+    assert 'data-hx-swap-oob="innerHTML:#desk-announcer"' in html
 
 
 def test_the_view_can_say_what_the_fragment_announces():

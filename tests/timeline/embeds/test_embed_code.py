@@ -12,14 +12,14 @@ from tests.seed_once import seeded, seeded_module  # noqa: F401
 
 
 def textarea(page: str, name: str) -> str:
-    return html_lib.unescape(re.search(rf'<textarea id="{name}"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    return html_lib.unescape(re.search(rf'<textarea id="{name}"[^>]*>(.*?)</textarea>', page, re.DOTALL).group(1))
 
 
 @pytest.mark.django_db
 class TestEmbedCodePanel:
     def test_the_timeline_page_holds_the_panel_closed_and_fetches_it_when_opened(self, seeded, client):
         page = client.get("/timelines/milei-trump/").content.decode()
-        assert 'hx-get="/embed/timelines/milei-trump/code/panel/" hx-trigger="toggle once"' in page
+        assert 'data-hx-get="/embed/timelines/milei-trump/code/panel/" data-hx-trigger="toggle once"' in page
         # Nor its stylesheet or script: most readers never open it.
         assert "embed-code-script" not in page and "embed-generator." not in page
         assert 'href="?embed_theme=auto#embed-generator"' in page  # the way in without JavaScript

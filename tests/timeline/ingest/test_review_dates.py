@@ -23,11 +23,11 @@ def test_the_review_widgets_count_from_the_article_and_aim_at_their_own_output(e
     page = editor_client.get(review_url).content.decode()
     cpac = event_proposal(draft_of(editor_client, draft_id), "in February")
     prefix = f"event-{cpac['id']}-when"
-    assert f'hx-target="#{prefix}-reading"' in page and f'<output class="fuzzy-date__reading" id="{prefix}-reading"' in page
-    assert 'hx-swap="innerHTML"' in page and 'hx-select="unset"' in page
+    assert f'data-hx-target="#{prefix}-reading"' in page and f'<output class="fuzzy-date__reading" id="{prefix}-reading"' in page
+    assert 'data-hx-swap="innerHTML"' in page and 'data-hx-select="unset"' in page
     assert "{&quot;ref&quot;: &quot;2025-01-22&quot;, &quot;lang&quot;: &quot;en&quot;}" in page
     # The proposal's date is shown read, with the page: no request per proposal.
-    assert 'hx-trigger="input changed delay:300ms, change"' in page
+    assert 'data-hx-trigger="input changed delay:300ms, change"' in page
     assert '<time datetime="2024-02">February 2024</time></strong> (month)' in page
 
 
