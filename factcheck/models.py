@@ -18,6 +18,9 @@ from timeline.models import Actor, Article, Event, SourceLink, Timeline, new_uid
 RATIONALE_MAX_LENGTH = 5000
 # A note on a change (publishing, withdrawing): readers see it on the claim's page.
 NOTE_MAX_LENGTH = 1000
+# A claim's short summary: what search engines' fact-check results show as the
+# claim (ClaimReview's claimReviewed); Google asks for at most about 75 characters.
+SUMMARY_MAX_LENGTH = 75
 
 
 class VerdictQuerySet(models.QuerySet):
@@ -136,9 +139,10 @@ class ClaimQuerySet(models.QuerySet):
         are no one's business."""
         return self.filter(published=False, published_verdict__isnull=False).reachable()
 
-    def on_record(self):
-        """Claims with a public page: public or withdrawn."""
-        return self.filter(published_verdict__isnull=False).reachable()
+    def on_record(self, on: Timeline | None = None):
+        """Claims with a public page: public or withdrawn (reachable from
+        `on`, or any published timeline)."""
+        return self.filter(published_verdict__isnull=False).reachable(on=on)
 
     def for_readers(self, on: Timeline | None = None):
         return self.public(on=on).select_related("published_verdict", "claimant")
@@ -148,6 +152,15 @@ class Claim(models.Model):
     uid = models.SlugField(_("identifier"), max_length=80, unique=True, default=new_uid)
     quote = models.TextField(
         _("claim"), help_text=_("The claim as quoted in the article; “...” marks words left out.")
+    )
+    summary = models.CharField(
+        _("short summary"),
+        max_length=SUMMARY_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "At most 75 characters: what the claim says, for search engines’ fact-check results (claimReviewed). "
+            "Leave empty to use the quote."
+        ),
     )
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.PROTECT, related_name="claims", verbose_name=_("article")
@@ -270,6 +283,7 @@ class VerdictChange(models.Model):
         SOURCES = "sources", _("sources changed")
         PUBLISH = "publish", _("published")
         UNPUBLISH = "unpublish", _("unpublished")
+        SUMMARY = "summary", _("short summary changed")
 
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="history")
     action = models.CharField(_("change"), max_length=12, choices=Action.choices)

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from factcheck.models import NOTE_MAX_LENGTH, RATIONALE_MAX_LENGTH, ClaimSource
+from factcheck.models import NOTE_MAX_LENGTH, RATIONALE_MAX_LENGTH, SUMMARY_MAX_LENGTH, ClaimSource
 from timeline.models import http_url
 
 SOURCE_TITLE_MAX_LENGTH = ClaimSource._meta.get_field("title").max_length
@@ -80,6 +80,22 @@ def note_errors(note: str) -> dict[str, list[str]]:
         NOTE_MAX_LENGTH,
     ) % {"limit": NOTE_MAX_LENGTH, "length": len(note)}
     return {"note": [message]}
+
+
+def summary_too_long() -> str:
+    """The message for a short summary over SUMMARY_MAX_LENGTH, with Django's
+    max_length placeholders (the desk's form uses it as its own)."""
+    return _(
+        "At most %(limit_value)d characters: this summary has %(show_value)d. "
+        "Shorten it, or leave it empty to use the quote."
+    )
+
+
+def summary_errors(summary: str) -> dict[str, list[str]]:
+    """A claim's short summary goes to search engines: a limit on its length."""
+    if len(summary) <= SUMMARY_MAX_LENGTH:
+        return {}
+    return {"summary": [summary_too_long() % {"limit_value": SUMMARY_MAX_LENGTH, "show_value": len(summary)}]}
 
 
 def final_verdict_needs_rationale() -> str:

@@ -285,6 +285,42 @@ def claim_unpublish(
 
 
 @transaction.atomic
+def claim_set_summary(
+    *, claim: Claim, editor: AbstractBaseUser | None, summary: str, expected_summary: str | None
+) -> Claim:
+    """Change the claim's short summary, which search engines' fact-check
+    results show as the claim (ClaimReview's claimReviewed; empty: the quote).
+
+    Like the quote, it is no part of the draft status: readers' pages carry
+    it at once, so the timelines showing the claim get a new version stamp.
+    Nor does it move the claim's version (an editor typing a verdict is not
+    interrupted); instead the save is refused with ClaimConflict when the
+    summary is no longer `expected_summary`, the one the editor started from
+    (None skips the check). ValidationError keyed "summary" when it is too
+    long. A change appends a history row (before and after)."""
+    _check_editor(editor)
+    summary = (summary or "").strip()
+    _raise_if(rules.summary_errors(summary))
+    current = _claim_lock(claim, None)
+    if expected_summary is not None and current.summary != expected_summary.strip():
+        raise ClaimConflict(Claim.objects.select_related("verdict", "changed_by").get(pk=claim.pk))
+    if current.summary == summary:
+        return current
+    before, current.summary = current.summary, summary
+    current.save(update_fields=["summary"])
+    VerdictChange.objects.create(
+        claim=current,
+        editor=editor if editor and editor.is_authenticated else None,
+        claim_version=current.version,
+        action=VerdictChange.Action.SUMMARY,
+        from_text=before,
+        to_text=summary,
+    )
+    timelines_touch(timelines=Timeline.objects.showing_claim(current))
+    return current
+
+
+@transaction.atomic
 def claim_assign(*, claim: Claim, editor: AbstractBaseUser, assignee: AbstractBaseUser | None) -> Claim:
     """Put the claim on `assignee`'s list ("mine" in the queue), or nobody's.
 

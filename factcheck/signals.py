@@ -15,7 +15,8 @@ from timeline.signals import touch
 from timeline.stamps import timelines_touch, touches_are_deferred
 
 # Claim fields readers never see (the draft status and the desk's workflow):
-# saving only these changes nothing public.
+# saving only these changes nothing public. (The quote and the short summary
+# are not among them: the claim page's ClaimReview carries them at once.)
 CLAIM_DRAFT_FIELDS = frozenset({"verdict", "rationale", "version", "changed_at", "changed_by", "assigned_to"})
 
 

@@ -14,13 +14,14 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from factcheck import rules, services
 from factcheck.admin.base import ADMIN_MEDIA, BackOffice
 from factcheck.models import NOTE_MAX_LENGTH, Claim, ClaimSource, Verdict, VerdictChange
-from factcheck.permissions import editors
+from factcheck.permissions import display_name, editors
 from factcheck.templatetags.factcheck_tags import verdict_badge
 
 
@@ -53,12 +54,16 @@ class ClaimAdminForm(forms.ModelForm):
 
     class Meta:
         model = Claim
-        fields = ["quote", "article", "claimant", "event", "verdict", "rationale", "assigned_to"]
+        fields = ["quote", "summary", "article", "claimant", "event", "verdict", "rationale", "assigned_to"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "assigned_to" in self.fields:
             self.fields["assigned_to"].queryset = _editors()
+        if "verdict" in self.fields:
+            # A required menu starts with an empty choice (valid HTML); the
+            # default verdict stays chosen, and choosing none is a field error.
+            self.fields["verdict"].empty_label = "---------"
         if self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
             # What the status was when the form was built, for the formset's check.
@@ -113,7 +118,8 @@ class ClaimSourceFormSet(BaseInlineFormSet):
             raise ValidationError(rules.final_verdict_needs_source())
 
 
-class ClaimSourceInline(BackOffice, admin.TabularInline):
+class ClaimSourceInline(BackOffice, admin.StackedInline):
+    # Stacked: each field has its own label (a table's fields have only the column headings).
     model = ClaimSource
     formset = ClaimSourceFormSet
     fields = ["title", "url"]
@@ -141,18 +147,20 @@ class VerdictChangeInline(BackOffice, admin.TabularInline):
 @admin.register(Claim)
 class ClaimAdmin(BackOffice, admin.ModelAdmin):
     form = ClaimAdminForm
-    list_display = ["claim", "draft_verdict", "public_verdict", "claimant", "assigned_to", "changed_at", "changed_by"]
+    # Five columns, so that the list fits beside the admin's two side bars at
+    # 1280 px: the claimant stands under the quote, who changed it last under when.
+    list_display = ["claim", "draft_verdict", "public_verdict", "assigned_to", "last_change"]
     list_filter = ["published", "verdict", "article", "assigned_to", "changed_at"]
     list_select_related = ["verdict", "published_verdict", "claimant", "assigned_to", "changed_by"]
-    search_fields = ["quote", "rationale", "claimant__name", "article__headline"]
+    search_fields = ["quote", "summary", "rationale", "claimant__name", "article__headline"]
     autocomplete_fields = ["article", "claimant", "event"]
     readonly_fields = ["uid", "readers_see", "changed_at", "changed_by"]
     fieldsets = [
-        (None, {"fields": ["quote", "article", "claimant", "event"]}),
+        (None, {"fields": ["quote", "summary", "article", "claimant", "event"]}),
         (
             _("Verification status (draft)"),
             {
-                "fields": ["verdict", "rationale", "note", "expected_version"],
+                "fields": ["verdict", "rationale", "note"],
                 "description": _(
                     "A final verdict needs a rationale and at least one source (below). "
                     "Readers see the status once it is published."
@@ -163,6 +171,9 @@ class ClaimAdmin(BackOffice, admin.ModelAdmin):
         (_("Desk"), {"fields": ["assigned_to", "uid", "changed_at", "changed_by"]}),
     ]
     inlines = [ClaimSourceInline, VerdictChangeInline]
+    # The form's hidden expected_version stands at its top, outside the
+    # fieldsets, which would give it a <label> for a hidden input.
+    change_form_template = "admin/factcheck/claim/change_form.html"
     actions = ["publish_selected", "unpublish_selected", "set_in_review"]
 
     @property
@@ -188,7 +199,21 @@ class ClaimAdmin(BackOffice, admin.ModelAdmin):
 
     @admin.display(description=_("claim"), ordering="quote")
     def claim(self, claim):
+        if claim.claimant_id:
+            return format_html('{}<span class="claim-list__claimant">{}</span>', str(claim), claim.claimant)
         return str(claim)
+
+    @admin.display(description=_("Last change"), ordering="changed_at")
+    def last_change(self, claim):
+        if claim.changed_at is None:
+            return "-"
+        who = display_name(claim.changed_by) if claim.changed_by else _("seed data")
+        return format_html(
+            '<time datetime="{}">{}</time><span class="claim-list__by">{}</span>',
+            localtime(claim.changed_at).isoformat(timespec="seconds"),  # HTML: at most 3 fractional digits
+            date_format(localtime(claim.changed_at), "j M Y, H:i"),
+            who,
+        )
 
     @admin.display(description=_("draft verdict"), ordering="verdict__position")
     def draft_verdict(self, claim):
@@ -210,7 +235,8 @@ class ClaimAdmin(BackOffice, admin.ModelAdmin):
             _("public page"),
         )
 
-    # Writes: the descriptive fields are saved here; the status goes through the services.
+    # Writes: the descriptive fields are saved here; the status and the short
+    # summary (of an existing claim) go through the services.
 
     DESCRIPTIVE_FIELDS = ["quote", "quote_start", "quote_end", "article", "claimant", "event", "assigned_to"]
 
@@ -234,6 +260,9 @@ class ClaimAdmin(BackOffice, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         claim = form.instance
         data = form.cleaned_data
+        if change and "summary" in form.changed_data:
+            # As on the desk: a history row, and a new stamp for readers' pages (ClaimReview).
+            services.claim_set_summary(claim=claim, editor=request.user, summary=data["summary"], expected_summary=None)
         source_formset = next((f for f in formsets if f.model is ClaimSource), None)
         if source_formset is not None:
             sources = source_formset.kept()

@@ -1,5 +1,6 @@
 """Forms of the editors' panel: a claim's verification status (verdict,
-rationale, sources, note), publishing, assignment, and the queue's filters.
+rationale, sources, note), its short summary, publishing, assignment, and
+the queue's filters.
 
 Every form of a claim is prefixed with the claim (`claim-12-verdict`), so a
 page listing many claims has unique field ids and labels."""
@@ -14,7 +15,7 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import rules
-from factcheck.models import NOTE_MAX_LENGTH, RATIONALE_MAX_LENGTH, Claim, Verdict
+from factcheck.models import NOTE_MAX_LENGTH, RATIONALE_MAX_LENGTH, SUMMARY_MAX_LENGTH, Claim, Verdict
 from factcheck.permissions import display_name
 from factcheck.services import SourceInput
 from timeline.models import HttpURLFormField
@@ -218,6 +219,44 @@ class PublicationForm(forms.Form):
             )
 
 
+class ClaimSummaryForm(forms.Form):
+    """The claim's short summary for search engines, and the summary the
+    editor started from (`seen`): a save never replaces one they have not seen."""
+
+    summary = forms.CharField(
+        label=_("Short summary"),
+        required=False,
+        max_length=SUMMARY_MAX_LENGTH,
+        strip=True,
+        help_text=Claim._meta.get_field("summary").help_text,
+    )
+    seen = forms.CharField(required=False, strip=True, widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *, claim: Claim, **kwargs):
+        initial = {"summary": claim.summary, "seen": claim.summary}
+        super().__init__(data, prefix=f"{claim_prefix(claim)}-summary", initial=initial, label_suffix="", **kwargs)
+        self.claim = claim
+        self.fields["summary"].error_messages["max_length"] = rules.summary_too_long()
+
+    def clean(self):
+        data = super().clean()
+        if "seen" in self.errors:
+            del self.errors["seen"]
+            self.add_error(
+                None, _("This form does not say which summary it replaces: reload the page, then save again.")
+            )
+        return data
+
+    @property
+    def max_length(self) -> int:
+        return SUMMARY_MAX_LENGTH
+
+    @property
+    def quote_too_long(self) -> bool:
+        """Whether search engines would cut the quote: then the desk asks for a summary."""
+        return len(self.claim.quote) > SUMMARY_MAX_LENGTH
+
+
 class AssignForm(forms.Form):
     assignee = forms.ChoiceField(
         label=_("Assigned to"),
@@ -243,7 +282,8 @@ class QueueFilterForm(forms.Form):
     A value the form does not accept is reported next to its field and that
     filter is left out; the queue still shows."""
 
-    SORTS = [("changed", _("Last change, newest first")), ("article", _("Article, in reading order"))]
+    # Short enough for the menu on a phone and in the desk's side bar (a chosen option shows whole).
+    SORTS = [("changed", _("Latest change first")), ("article", _("As in the article"))]
 
     q = forms.CharField(label=_("Search claims"), required=False, max_length=200)
     verdict = forms.ChoiceField(label=_("Verdict"), required=False)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from factcheck.desk import events, views
+from factcheck.desk import events, summary, views
 
 app_name = "editor"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("claims/<int:pk>/unpublish/", views.claim_unpublish, name="claim_unpublish"),
     path("claims/<int:pk>/assign/", views.claim_assign, name="claim_assign"),
     path("claims/<int:pk>/event/", events.claim_event_dates, name="claim_event_dates"),
+    path("claims/<int:pk>/summary/", summary.claim_summary, name="claim_summary"),
 ]

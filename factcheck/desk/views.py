@@ -27,9 +27,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from factcheck import services
 from factcheck.desk import selectors
-from factcheck.desk.forms import AssignForm, ClaimStatusForm, PublicationForm, QueueFilterForm, claim_prefix
+from factcheck.desk.forms import (AssignForm, ClaimStatusForm, ClaimSummaryForm, PublicationForm, QueueFilterForm,
+                                  claim_prefix)
 from factcheck.models import Claim, Verdict
 from factcheck.permissions import display_name
+from factcheck.web.bidi import isolate
 from factcheck.web.guards import editor_required
 from factcheck.web.htmx import HtmxHttpRequest, page_or_partial, wants_partial
 from factcheck.web.queries import drops_empty_parameters
@@ -139,7 +141,7 @@ def _render_card(request: HtmxHttpRequest, card: ClaimCard, *, status: int, anno
 
 
 def _short(claim: Claim) -> str:
-    return "“" + Truncator(claim.quote).chars(60) + "”"
+    return "“" + isolate(Truncator(claim.quote).chars(60)) + "”"
 
 
 @editor_required
@@ -199,11 +201,12 @@ def detail_card(claim: Claim) -> ClaimCard:
 
 def claim_context(request: HtmxHttpRequest, card: ClaimCard, **context) -> dict:
     """What the claim's editor page shows: its card and, on the whole page,
-    the form for its event's dates (`event_form` when given, else a fresh
-    one when the editor may change events)."""
-    event = card.claim.event
-    if not wants_partial(request) and "event_form" not in context and event and request.user.has_perm(CHANGE_EVENT):
-        context["event_form"] = EventDatesForm(event=event)
+    the forms for its short summary and its event's dates (`summary_form`,
+    `event_form` when given, else fresh ones; the dates' when the editor may change events)."""
+    if not wants_partial(request):
+        context.setdefault("summary_form", ClaimSummaryForm(claim=card.claim))
+        if "event_form" not in context and card.claim.event and request.user.has_perm(CHANGE_EVENT):
+            context["event_form"] = EventDatesForm(event=card.claim.event)
     return {"card": card, **context}
 
 

@@ -7,6 +7,9 @@ verdict's label. Workflow states (Unverified, In review, Not checkable) are
 no place on the scale: a ClaimReview without a rating would tell fact-check
 readers such as Google's Fact Check Explorer that a review concluded when it
 did not, so those claim pages carry none.
+
+claimReviewed is the claim's short summary (at most SUMMARY_MAX_LENGTH
+characters, as Google's guidance asks) when an editor wrote one, else the quote.
 """
 
 from __future__ import annotations
@@ -71,7 +74,8 @@ def claim_review(claim: Claim, *, url: str, site: str) -> dict | None:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": url,
-        "claimReviewed": claim.quote,
+        # Search engines show at most about 75 characters: the editors' short summary, when there is one.
+        "claimReviewed": claim.summary or claim.quote,
         "author": author,
         "datePublished": first_published.date().isoformat(),
         "dateModified": claim.published_at.isoformat() if claim.published_at else first_published.isoformat(),

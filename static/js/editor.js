@@ -1,7 +1,8 @@
 /* Editors' panel: small enhancements on top of forms that work without
    JavaScript. htmx swaps a claim's card after each save; this file only
    reports failures htmx does not swap (403, 400, 413, 5xx, network) in the
-   page's live region, and adds rows to a claim's sources. */
+   page's live region, adds rows to a claim's sources, and counts the
+   characters of a short summary as it is typed. */
 (function () {
   "use strict";
 
@@ -66,7 +67,47 @@
     if (first) first.focus();
   }
 
+  // A text box's count of characters ("12 of 75"), as the box's
+  // [data-char-count] paragraph describes it: seen at once while typing,
+  // heard by screen readers once typing pauses (a polite live region, not a
+  // word per key), and a warning past the limit (say, text the server sent
+  // back with its field error). Without JavaScript: maxlength, and the
+  // server's error.
+  function countCharacters(box) {
+    var input = document.getElementById(box.dataset.charCount);
+    var shown = box.querySelector("[data-char-count-shown]");
+    var spoken = box.querySelector("[data-char-count-spoken]");
+    var limit = parseInt(box.dataset.limit, 10);
+    if (!input || !shown || !spoken || !limit) return;
+    var timer = 0;
+    function update(speak) {
+      var count = Array.from(input.value).length; // characters, as the server counts them
+      var over = count > limit;
+      var text = (over ? box.dataset.over : box.dataset.format)
+        .replace("{count}", String(count))
+        .replace("{limit}", String(limit));
+      shown.textContent = text;
+      box.classList.toggle("char-count--over", over);
+      window.clearTimeout(timer);
+      if (speak) {
+        timer = window.setTimeout(function () {
+          spoken.textContent = text;
+        }, 700);
+      }
+    }
+    box.hidden = false;
+    update(false);
+    input.addEventListener("input", function () {
+      update(true);
+    });
+  }
+
   function enhance(root) {
+    root.querySelectorAll("[data-char-count]").forEach(function (box) {
+      if (box.dataset.enhanced) return;
+      box.dataset.enhanced = "1";
+      countCharacters(box);
+    });
     root.querySelectorAll("[data-add-source]").forEach(function (button) {
       button.hidden = false;
       if (button.dataset.enhanced) return;

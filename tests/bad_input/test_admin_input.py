@@ -327,6 +327,7 @@ def management(prefix: str, rows: int) -> dict:
 
 CLAIM_FORM = {
     "quote": s.Field(st.sampled_from(["Milei", "the Panama Canal"]), "", "not in the article at all"),
+    "summary": s.Field(st.sampled_from(["", "Milei rose fast", "x" * 75]), "x" * 76, "a\x00b"),
     "article": PK,
     "claimant": s.Field(st.sampled_from(["", "1", "2"]), "0", "x"),
     "event": s.Field(st.sampled_from(["", "1", "3"]), "0", "x"),

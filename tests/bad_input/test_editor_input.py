@@ -1,6 +1,7 @@
 """Bad input on the editors' desk: the queue's filters, a claim's page and
-card, its verdict form (verdict, rationale, sources, note, version),
-publishing, unpublishing, assigning, and the date widget's live reading.
+card, its verdict form (verdict, rationale, sources, note, version), its
+short summary, publishing, unpublishing, assigning, and the date widget's
+live reading.
 
 A write answers 200 or 303 when saved, 422 with field errors, 409 on a
 version conflict, 404 for a claim that is not there; with HTMX, any of them
@@ -178,6 +179,30 @@ def test_assigning(editor_client, index, form, htmx):
     pk = claim_pk(index)
     with rolled_back():
         response = post(editor_client, f"/editor/claims/{pk}/assign/", prefixed(form, pk), headers=HTMX if htmx else {})
+        answered(response, classes=(2, 3, 4), htmx=htmx)
+
+
+SUMMARY = {
+    "{p}-summary-summary": s.Field(
+        st.sampled_from(["Milei rose fast from TV pundit to president", "", "x" * 75, "  padded  "]),
+        "x" * 76,
+        " " * 76 + "x",
+        "é" * 76,
+        "\u202e" + "x" * 75,
+        "a\x00b",
+    ),
+    # "{seen}": the summary the claim has now, as its form carries it.
+    "{p}-summary-seen": s.Field(st.just("{seen}"), "", "not what it says", "x" * 200, "a\x00b"),
+}
+
+
+@given(index=CLAIMS, form=s.form(SUMMARY), htmx=s.htmx)
+def test_the_short_summary(editor_client, index, form, htmx):
+    pk = claim_pk(index)
+    claim = Claim.objects.filter(pk=pk).first()
+    pairs = prefixed(form, pk, seen=claim.summary if claim else "")
+    with rolled_back():
+        response = post(editor_client, f"/editor/claims/{pk}/summary/", pairs, headers=HTMX if htmx else {})
         answered(response, classes=(2, 3, 4), htmx=htmx)
 
 

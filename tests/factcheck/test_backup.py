@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from factcheck.models import Claim, Verdict
-from factcheck.services import SourceInput, claim_publish, claim_set_status
+from factcheck.services import SourceInput, claim_publish, claim_set_status, claim_set_summary
 from tests.editors import editors_group
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def empty_database(tmp_path):
 
 @pytest.fixture
 def newsroom(seeded):
-    """The seed plus an editor's work: a verdict changed, sourced and published."""
+    """The seed plus an editor's work: a verdict changed, sourced and published, and a short summary."""
     editor = User.objects.create_user("ana", first_name="Ana", password="pw-unused-123")
     editor.groups.add(editors_group())  # the services let editors only change a claim
     claim = Claim.objects.get(uid="seed-claim-05")
@@ -65,7 +65,11 @@ def newsroom(seeded):
     claim = claim_set_status(claim=claim, editor=editor, expected_version=claim.version,
                              verdict=Verdict.objects.get(slug="in-review"), rationale="Looking for the video.",
                              sources=[SourceInput("CPAC 2024 video", "https://example.org/cpac")], note="Started")
-    claim_publish(claim=claim, editor=editor, note="Public while in review")
+    claim = claim_publish(claim=claim, editor=editor, note="Public while in review")
+    claim_set_summary(claim=claim, editor=editor, summary=SUMMARY, expected_summary="")
+
+
+SUMMARY = "Milei is one of the few who can make Argentina great again"
 
 
 def export_text() -> str:
@@ -108,6 +112,18 @@ def test_the_export_holds_every_kind_of_record_and_no_password(newsroom):
     users = [record for record in document["records"] if record["model"] == "auth.user"]
     assert [u["fields"]["username"] for u in users] == ["ana"]
     assert "password" not in users[0]["fields"]
+
+
+def test_the_short_summary_and_its_history_are_restored(newsroom, empty_database, tmp_path):
+    path = tmp_path / "newsroom.json"
+    path.write_text(export_text(), encoding="utf-8")
+    assert manage("import_newsroom", str(path), database_url=empty_database).returncode == 0
+    restored = json.loads(manage("export_newsroom", "-", database_url=empty_database).stdout)["records"]
+    claims = {r["fields"]["uid"]: r["fields"] for r in restored if r["model"] == "factcheck.claim"}
+    assert claims["seed-claim-05"]["summary"] == SUMMARY
+    assert {fields["summary"] for uid, fields in claims.items() if uid != "seed-claim-05"} == {""}
+    changes = [r["fields"] for r in restored if r["model"] == "factcheck.verdictchange" and r["fields"]["action"] == "summary"]
+    assert [(c["from_text"], c["to_text"], c["editor"]) for c in changes] == [("", SUMMARY, ["ana"])]
 
 
 def test_import_refuses_a_database_with_content_and_changes_nothing(newsroom, tmp_path):

@@ -63,6 +63,7 @@ editor:claim_publish                      403        403        303+       303+ 
 editor:claim_unpublish                    403        403        303+       303+       303+
 editor:claim_assign                       403        403        303+       303+       303+
 editor:claim_event_dates                  403        403        303+       303+       303+
+editor:claim_summary                      403        403        303+       303+       303+
 ingest:start                              403        403        302+       302+       302+
 ingest:decide                             403        403        302+       302+       302+
 ingest:bulk                               403        403        302+       302+       302+
@@ -296,6 +297,10 @@ REQUESTS = {
     "editor:claim_event_dates": lambda w, role, c: Request(
         f"/editor/claims/{w.claim.pk}/event/",
         {f"event-{w.claim.event_id}-when_0": "2019", f"event-{w.claim.event_id}-when_1": "", f"event-{w.claim.event_id}-until_0": ""},
+    ),
+    "editor:claim_summary": lambda w, role, c: Request(
+        f"/editor/claims/{w.claim.pk}/summary/",
+        {f"claim-{w.claim.pk}-summary-summary": "Only Milei can make Argentina great again"},
     ),
     "ingest:start": lambda w, role, c: Request("/editor/ingest/", ARTICLE),
     "ingest:decide": ingest_accept,

@@ -9,12 +9,12 @@ import re
 import pytest
 
 from factcheck.models import Claim, Verdict
-from factcheck.services import SourceInput, claim_publish, claim_set_status
+from factcheck.services import SourceInput, claim_publish, claim_set_status, claim_set_summary
 from tests.factories import make_article, make_claim
 from tests.seed_once import seeded, seeded_module  # noqa: F401
-from timeline.models import Actor
+from timeline.models import Actor, Timeline
 
-JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
 def json_ld_blocks(html: str) -> list[dict]:
@@ -159,3 +159,41 @@ def test_without_a_newsroom_address_the_author_is_the_site_and_an_exact_date_is_
     review = claim_review_of(client, make_claim(article=article, verdict="false"))
     assert review["author"]["url"] == "https://facts.example/"
     assert review["itemReviewed"]["datePublished"] == review["itemReviewed"]["appearance"]["datePublished"] == "2024-03-06"
+
+
+@pytest.mark.django_db
+class TestShortSummary:
+    """claimReviewed is the claim's short summary when an editor wrote one
+    (search engines show at most about 75 characters), else the quote."""
+
+    def test_the_summary_when_given_else_the_quote(self, seeded, client):
+        claim = Claim.objects.get(uid="seed-claim-01")
+        assert len(claim.quote) > 75 and claim_review_of(client, claim)["claimReviewed"] == claim.quote
+        claim = claim_set_summary(claim=claim, editor=None, summary="Milei rose fast", expected_summary=None)
+        assert claim_review_of(client, claim)["claimReviewed"] == "Milei rose fast"
+        claim_set_summary(claim=claim, editor=None, summary="", expected_summary=None)
+        assert claim_review_of(client, claim)["claimReviewed"] == claim.quote
+
+    def test_a_summary_saved_on_the_desk_is_on_the_shared_claim_page_at_once(self, seeded, client, editor_client):
+        claim = Claim.objects.get(uid="seed-claim-01")
+        page = claim.get_absolute_url()
+        before = client.get(page)
+        assert before["Cache-Control"].startswith("public") and before["ETag"]
+        versions = dict(Timeline.objects.values_list("slug", "content_version"))
+        fields = {f"claim-{claim.pk}-summary-summary": "Milei rose fast", f"claim-{claim.pk}-summary-seen": ""}
+        saved = editor_client.post(f"/editor/claims/{claim.pk}/summary/", fields, headers={"HX-Request": "true"})
+        assert saved.status_code == 200
+        # The timelines showing the claim have a new stamp: what every process reads once its memo expires.
+        assert Timeline.objects.get(slug="milei-trump").content_version == versions["milei-trump"] + 1
+        after = client.get(page, HTTP_IF_NONE_MATCH=before["ETag"])
+        assert after.status_code == 200 and after["ETag"] != before["ETag"]
+        assert json_ld_blocks(after.content.decode())[0]["claimReviewed"] == "Milei rose fast"
+
+    def test_without_a_new_stamp_the_shared_page_would_not_change(self, seeded, client):
+        # What the test above guards against: the claim page is served from
+        # the shared cache on its stamp, so a change that does not bump it
+        # (here, an UPDATE behind the services' and the signals' back) stays unseen.
+        claim = Claim.objects.get(uid="seed-claim-01")
+        before = claim_review_of(client, claim)
+        Claim.objects.filter(pk=claim.pk).update(summary="Milei rose fast")
+        assert claim_review_of(client, claim)["claimReviewed"] == before["claimReviewed"] == claim.quote
