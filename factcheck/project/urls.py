@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 
 from factcheck.project import health
 from factcheck.reader import views
-from factcheck.reader.feeds import VerdictChangesFeed
+from factcheck.reader.feeds import VerdictChangesFeed, timeline_feed
 from timeline.reader import views as timeline_views
 
 urlpatterns = [
@@ -17,6 +17,9 @@ urlpatterns = [
     path("", include("timeline.embeds.urls")),
     path("feeds/verdicts/", VerdictChangesFeed.as_view(), name="verdict_feed"),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
+    # Share cards (Open Graph images) and one timeline's feed (docs/embedding.md).
+    path("claims/<int:pk>/card.png", views.claim_card, name="claim_card"),
+    path("timelines/<slug:slug>/feed/", timeline_feed, name="timeline_feed"),
     path("healthz", health.healthz, name="healthz"),
     path("editor/", include("factcheck.desk.urls")),
     # Sign in and out, and change one's own password. No reset by e-mail: the

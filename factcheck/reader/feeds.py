@@ -1,6 +1,7 @@
-"""The Atom feed of published verdict changes, newest first: every time a
+"""The Atom feeds of published verdict changes, newest first: every time a
 claim's status was shown to readers (first publication and each correction),
-for claims that are published now."""
+for claims that are published now; the site's (/feeds/verdicts/) and one
+timeline's (/timelines/<slug>/feed/, its claims only, on its version stamp)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Max, Q, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
@@ -20,17 +22,19 @@ from django.views.decorators.http import require_safe
 from factcheck.models import Claim, VerdictChange
 from factcheck.web.http_cache import Stamp, shared_response
 from factcheck.web.site import language_codes, site_root
+from timeline import stamps
 from timeline.models import Timeline
 
 FEED_ITEMS = 50
 
 
-def feed_changes():
+def feed_changes(on: Timeline | None = None):
     """Publications of the claims readers see now, and the withdrawals of
     claims readers saw (the feed's reader learns a fact-check was taken back),
-    newest first. A withdrawn claim's earlier publications leave the feed."""
-    public = Claim.objects.public().values("pk")
-    on_record = Claim.objects.on_record().values("pk")
+    newest first; with `on`, of that timeline's claims only. A withdrawn
+    claim's earlier publications leave the feed."""
+    public = Claim.objects.public(on=on).values("pk")
+    on_record = Claim.objects.on_record(on=on).values("pk")
     return (
         VerdictChange.objects.filter(
             Q(action=VerdictChange.Action.PUBLISH, claim__in=public)
@@ -60,27 +64,32 @@ def feed_stamp() -> Stamp:
 class VerdictChangesFeed(Feed):
     feed_type = Atom1Feed
 
-    def __init__(self, root: str = ""):
+    def __init__(self, root: str = "", timeline: Timeline | None = None):
         super().__init__()
         self.root = root  # "https://host" (SITE_URL): every link absolute, never the Host header's
+        self.timeline = timeline  # one timeline's feed; None: the site's
 
     def title(self):
+        if self.timeline:
+            return _("%(timeline)s: verdicts and corrections") % {"timeline": self.timeline.title}
         return _("%(newsroom)s: verdicts and corrections") % {"newsroom": settings.NEWSROOM_NAME}
 
     def subtitle(self):
         return _("Each time a fact-check is published or its verdict, rationale or sources are corrected.")
 
     def link(self):
-        return f"{self.root}/"
+        return f"{self.root}{self.timeline.get_absolute_url() if self.timeline else '/'}"
 
     def feed_url(self):
+        if self.timeline:
+            return f"{self.root}{reverse('timeline_feed', kwargs={'slug': self.timeline.slug})}"
         return f"{self.root}{reverse('verdict_feed')}"
 
     def author_name(self):
         return settings.NEWSROOM_NAME
 
     def items(self):
-        return feed_changes()[:FEED_ITEMS]
+        return feed_changes(on=self.timeline)[:FEED_ITEMS]
 
     def item_title(self, change):
         quote = change.claim.quote if len(change.claim.quote) <= 90 else change.claim.quote[:89] + "…"
@@ -129,19 +138,41 @@ class VerdictChangesFeed(Feed):
     def as_view(cls) -> Callable[[HttpRequest], HttpResponse]:
         @require_safe
         def view(request: HttpRequest) -> HttpResponse:
-            language = (request.GET.get("lang") or settings.LANGUAGE_CODE).strip()
-            if language not in language_codes():
-                return HttpResponse(
-                    f"Unknown language: use one of {', '.join(language_codes())}.\n",
-                    status=400,
-                    content_type="text/plain; charset=utf-8",
-                )
-
-            def build(etag: str) -> HttpResponse:
-                with translation.override(language):
-                    return cls(site_root(request))(request)
-
-            variant = f"{site_root(request)}|{language}"
-            return shared_response(request, stamp=feed_stamp(), variant=variant, build=build, language=language, cors=True)
+            return feed_response(request, stamp=feed_stamp(), make_feed=lambda: cls(site_root(request)))
 
         return view
+
+
+def feed_response(request: HttpRequest, *, stamp: Stamp, make_feed: Callable[[], Feed], variant: str = "") -> HttpResponse:
+    """A feed in the language of `?lang` (the site's default without one; 400
+    for a language the site does not speak), as a shared response on `stamp`."""
+    language = (request.GET.get("lang") or settings.LANGUAGE_CODE).strip()
+    if language not in language_codes():
+        return HttpResponse(
+            f"Unknown language: use one of {', '.join(language_codes())}.\n",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+
+    def build(etag: str) -> HttpResponse:
+        with translation.override(language):
+            return make_feed()(request)
+
+    variant = f"{variant}|{site_root(request)}|{language}"
+    return shared_response(request, stamp=stamp, variant=variant, build=build, language=language, cors=True)
+
+
+@require_safe
+def timeline_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    """One published timeline's verdict changes (404 for any other), on the
+    timeline's version stamp: every publication, correction and withdrawal
+    of its claims bumps it."""
+    stamp = stamps.timeline_stamp(slug)
+    if stamp is None:
+        raise Http404("No such timeline.")
+
+    def make_feed() -> Feed:
+        timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
+        return VerdictChangesFeed(site_root(request), timeline=timeline)
+
+    return feed_response(request, stamp=stamp, make_feed=make_feed, variant=f"timeline-feed:{slug}")

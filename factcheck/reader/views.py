@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from factcheck import selectors
 from factcheck.models import Claim
+from factcheck.reader import cards
 from factcheck.web.http_cache import shared_for_readers
 from timeline import stamps
 from timeline.quotes import Span, context_around
@@ -52,5 +53,18 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "quote_context": quote_context,
             "corrections": selectors.claim_corrections(claim),
             "timeline": selectors.claim_timeline(claim),
+            "share": cards.claim_share(request, claim, claim_page_stamp(pk)),
         },
     )
+
+
+@require_safe
+@shared_for_readers(claim_page_stamp)
+def claim_card(request: HttpRequest, pk: int) -> HttpResponse:
+    """The claim's share card, a PNG, on its page's version stamp: the page's
+    rule (a withdrawn claim's card says so; any other hidden one is a 404)."""
+    try:
+        claim = selectors.claim_for_readers(pk)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim.") from None
+    return HttpResponse(cards.draw_claim_card(cards.claim_card(claim)), content_type="image/png")

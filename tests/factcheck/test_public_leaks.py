@@ -28,10 +28,16 @@ function from the `Newsroom` to the URLs to fetch (and extra request
 headers, if any). The values a URL itself carries (a search, a filter) are
 what the reader typed: a page may repeat them, so they are taken out of the
 page before it is searched.
+
+A share card is a PNG, which cannot be searched for text: the card served
+must be, byte for byte, the card drawn from what readers see (the claim's
+public record, the timeline's public events), and that card must hold none
+of the secrets (`_card_leaks`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import html as html_lib
 from collections.abc import Callable
@@ -41,13 +47,17 @@ from urllib.parse import parse_qsl, quote_plus, urlsplit
 import pytest
 from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
+from factcheck import selectors
 from factcheck.models import Claim, Verdict
+from factcheck.reader.cards import claim_card, draw_claim_card
 from factcheck.services import SourceInput, claim_set_status, claim_unpublish
 from tests.editors import make_editor
 from tests.factories import make_article, make_claim, make_event, make_timeline, set_published
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 from timeline.models import Actor, Event, Timeline
+from timeline.reader.cards import draw_timeline_card, timeline_card
 
 pytestmark = pytest.mark.django_db
 
@@ -162,6 +172,11 @@ PUBLIC_PAGES: list[PublicPage] = [
      {}),
     ("oEmbed", _oembed, {}),
     ("verdict feed", lambda n: ["/feeds/verdicts/", "/feeds/verdicts/?lang=es"], {}),
+    ("timeline feeds", lambda n: [f"/timelines/{slug}/feed/{query}" for slug in (n.timeline.slug, n.hidden_timeline.slug)
+                                  for query in ("", "?lang=es")], {}),
+    ("claim share cards, every id", lambda n: [f"{url}card.png" for url in _every_claim_page(n)], {}),
+    ("timeline share cards", lambda n: [f"/timelines/{slug}/card.png" for slug in (n.timeline.slug, n.hidden_timeline.slug)],
+     {}),
     ("timelines list (hook)", _timelines_list, {}),
 ]
 
@@ -271,7 +286,8 @@ def _without_what_was_asked(body: str, url: str) -> str:
     """The page less the values its own URL carries (a search box repeats the
     search, the language switch the address)."""
     parts = urlsplit(url)
-    asked = [parts.path + ("?" + parts.query if parts.query else "")]
+    # The path alone too: a 404 page names its canonical address, the path asked for.
+    asked = [parts.path + ("?" + parts.query if parts.query else ""), parts.path]
     for _name, value in parse_qsl(parts.query):
         asked += [value, quote_plus(value), html_lib.escape(value)]
     for value in sorted({a for a in asked if a}, key=len, reverse=True):
@@ -280,11 +296,57 @@ def _without_what_was_asked(body: str, url: str) -> str:
     return body
 
 
-def leaks(newsroom: Newsroom, response, url: str) -> list[str]:
+_drawn: dict = {}  # cards drawn by the walk, by what they show
+
+
+def _public_card(newsroom: Newsroom, url: str):
+    """The card readers may see at `url`, built from the public record, or
+    the reason there is none."""
+    match = resolve(urlsplit(url).path)
+    if match.url_name == "claim_card":
+        try:
+            claim = selectors.claim_for_readers(match.kwargs["pk"])
+        except Claim.DoesNotExist:
+            return None, "a card for a claim without a public page"
+        card = claim_card(claim)
+        if claim == newsroom.withdrawn and card.verdict_label != translation.gettext("Withdrawn"):
+            return None, f"the withdrawn claim's card says {card.verdict_label!r}"
+        return card, ""
+    try:
+        timeline = Timeline.objects.published().get(slug=match.kwargs["slug"])
+    except Timeline.DoesNotExist:
+        return None, "a card for an unpublished timeline"
+    card = timeline_card(timeline)
+    # Counted here from the flags themselves, not by the rule under test.
+    published = timeline.events.filter(published=True).count() if timeline == newsroom.timeline else None
+    if published is not None and str(published) not in card.events:
+        return None, f"the card counts {card.events!r}, the timeline has {published} published events"
+    return card, ""
+
+
+def _card_leaks(newsroom: Newsroom, response, url: str, language: str) -> list[str]:
+    with translation.override(language):
+        card, problem = _public_card(newsroom, url)
+        if card is None:
+            return [problem]
+        if card not in _drawn:
+            _drawn[card] = (draw_claim_card if hasattr(card, "quote") else draw_timeline_card)(card)
+    texts = [str(value) for value in dataclasses.asdict(card).values()]
+    found = [secret for secret in newsroom.secrets if any(secret in text for text in texts)]
+    if response.content != _drawn[card]:
+        found.append("a card other than the one drawn from what readers see")
+    return found
+
+
+def leaks(newsroom: Newsroom, response, url: str, language: str = "en") -> list[str]:
+    if response.status_code == 200 and response.get("Content-Type") == "image/png":
+        return _card_leaks(newsroom, response, url, language)
     body = _without_what_was_asked(response.content.decode(), url)
     found = [secret for secret in newsroom.secrets if secret in body]
-    own_page = urlsplit(url).path == newsroom.withdrawn.get_absolute_url()
-    if not own_page and not url.startswith("/feeds/"):
+    path = urlsplit(url).path
+    own_page = path in (newsroom.withdrawn.get_absolute_url(), f"{newsroom.withdrawn.get_absolute_url()}card.png")
+    feed = url.startswith("/feeds/") or (path.startswith("/timelines/") and path.endswith("/feed/"))
+    if not own_page and not feed:
         found += [text for text in newsroom.withdrawn_text if text in body]
     return found
 
@@ -303,7 +365,7 @@ def walk(newsroom: Newsroom, urls: list[str], headers: dict[str, str]) -> list[s
                 response = client.get(url, headers={"Accept-Language": language, **_headers_for(url, headers)})
                 if response.status_code >= 500 or response.status_code in (301, 302):
                     problems.append(f"{url} ({who}, {language}): {response.status_code}")
-                elif found := leaks(newsroom, response, url):
+                elif found := leaks(newsroom, response, url, language):
                     problems.append(f"{url} ({who}, {language}) shows {found}")
     return problems
 
@@ -317,7 +379,10 @@ def test_the_public_pages_answer(newsroom, client):
     """The walk reads real pages, not error pages."""
     for url in ["/", newsroom.timeline.get_absolute_url(), f"/embed/timelines/{newsroom.timeline.slug}/",
                 f"/api/timelines/{newsroom.timeline.slug}.json", "/feeds/verdicts/",
-                *(c.get_absolute_url() for c in newsroom.published_claims)]:
+                f"/timelines/{newsroom.timeline.slug}/feed/", f"/timelines/{newsroom.timeline.slug}/card.png",
+                f"{newsroom.withdrawn.get_absolute_url()}card.png",
+                *(c.get_absolute_url() for c in newsroom.published_claims),
+                *(f"{c.get_absolute_url()}card.png" for c in newsroom.published_claims)]:
         assert client.get(url).status_code == 200, url
 
 
@@ -327,6 +392,7 @@ def test_every_hidden_address_is_a_404(newsroom):
     urls = [c.get_absolute_url() for c in hidden] + [
         newsroom.hidden_timeline.get_absolute_url(), f"/embed/timelines/{slug}/", f"/api/timelines/{slug}.json",
         f"/embed/timelines/{slug}/code/", f"/embed/timelines/{slug}/code/panel/",
+        f"/timelines/{slug}/feed/", f"/timelines/{slug}/card.png", *(f"{c.get_absolute_url()}card.png" for c in hidden),
     ]
     for client in readers().values():
         for url in urls:
@@ -372,6 +438,11 @@ def test_the_walk_would_catch_a_leak(newsroom):
                     {})
     assert any("Quenvale" in problem and "Secretheadline" in problem for problem in problems)
     assert any("Pellucidcontext" in problem for problem in problems)  # the text around the quote
+    problems = walk(newsroom, [f"/timelines/{newsroom.hidden_timeline.slug}/card.png",
+                               f"{newsroom.on_hidden_timeline.get_absolute_url()}card.png"], {})
+    assert any("card.png" in problem and "Sealedstory" in problem for problem in problems)  # its title, drawn
+    assert any("card.png" in problem and "Quillfeather" not in problem and "zorblat harvests" in problem
+               for problem in problems)  # the claim's quote, drawn
 
     set_published(newsroom.hidden_event, True)
     problems = walk(newsroom, [newsroom.timeline.get_absolute_url()], {})

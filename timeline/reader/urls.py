@@ -7,5 +7,6 @@ app_name = "timeline"
 urlpatterns = [
     path("timelines/", views.timeline_list, name="list"),
     path("timelines/<slug:slug>/", views.timeline_detail, name="detail"),
+    path("timelines/<slug:slug>/card.png", views.timeline_card, name="card"),
     path("dates/preview/", views.date_preview, name="date_preview"),
 ]

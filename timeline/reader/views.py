@@ -31,7 +31,7 @@ from timeline import stamps
 from timeline.dates import Precision
 from timeline.forms import AUTO, article_reference, preview_context, submitted_article
 from timeline.models import Language, Timeline
-from timeline.reader import selectors
+from timeline.reader import cards, selectors
 from timeline.reader.filters import ReaderRequest, TimelineFilterForm
 from timeline.stamps import TimelineStamp
 
@@ -50,6 +50,8 @@ def _render_timeline(request: HtmxHttpRequest, timeline: Timeline) -> HttpRespon
         return _reader_response(request, "event-response", _event_context(timeline, asked, event_id))
 
     partial, context = _events_view(timeline, asked, more=target == "more-events", fragment=fragment)
+    if partial is None:
+        context["share"] = cards.timeline_share(request, timeline)
     response = _reader_response(request, partial, context)
     if fragment and request.htmx.current_url_abs_path == request.get_full_path():
         # The same view again (Enter after the search already ran): no new history entry.
@@ -134,6 +136,14 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
     return _render_timeline(request, timeline)
+
+
+@require_safe
+@shared_for_readers(lambda slug: stamps.timeline_stamp(slug))
+def timeline_card(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The timeline's share card, a PNG, on the timeline page's version stamp."""
+    timeline = get_object_or_404(Timeline.objects.published(), slug=slug)
+    return HttpResponse(cards.draw_timeline_card(cards.timeline_card(timeline)), content_type="image/png")
 
 
 @require_safe

@@ -26,6 +26,9 @@ def public_urls() -> list[str]:
         f"/oembed/?format=json&url={SITE}{timeline}",
         "/feeds/verdicts/",
         "/embed.js",
+        f"{claim.get_absolute_url()}card.png",
+        f"{timeline}card.png",
+        f"{timeline}feed/",
     ]
 
 
@@ -58,6 +61,18 @@ def test_without_site_url_a_local_trial_follows_its_own_address(client, seeded, 
     settings.SITE_URL = ""
     oembed = client.get("/oembed/?format=json&url=http://testserver/timelines/milei-trump/").json()
     assert 'src="http://testserver/embed/timelines/milei-trump/' in oembed["html"]
+
+
+def test_the_share_tags_name_the_site(client, seeded, site_url):
+    """og:url, og:image and twitter:image are SITE_URL's, whatever the Host header says."""
+    claim = Claim.objects.published().order_by("pk").first()
+    for path in ("/", "/timelines/milei-trump/", claim.get_absolute_url()):
+        page = client.get(path, HTTP_HOST=FOREIGN_HOST).content.decode()
+        assert f'<meta property="og:url" content="{SITE}{path}">' in page, path
+        assert f'<meta property="og:image" content="{SITE}/' in page, path
+        assert f'<meta name="twitter:image" content="{SITE}/' in page, path
+    feed = client.get("/timelines/milei-trump/feed/", HTTP_HOST=FOREIGN_HOST).content
+    assert f'href="{SITE}/timelines/milei-trump/feed/"'.encode() in feed
 
 
 def test_each_public_page_names_its_canonical_address(client, seeded, site_url):
