@@ -3,22 +3,31 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from factcheck.admin.base import BackOffice
+from factcheck.admin.base import ADMIN_MEDIA, BackOffice
 from factcheck.admin.claims import ArticleClaimInline, EventClaimInline
 from timeline.dates import precision_ordering
 from timeline.forms import EventForm
 from timeline.models import Actor, Article, Event, EventSource, Timeline, TimelineEntry
 
 
+class WithBackOfficeMedia:
+    """The back office's styles and repairs (ADMIN_MEDIA) on these pages too:
+    among them, change lists that fit beside the admin's side bars."""
+
+    @property
+    def media(self):
+        return super().media + ADMIN_MEDIA
+
+
 @admin.register(Actor)
-class ActorAdmin(BackOffice, admin.ModelAdmin):
+class ActorAdmin(WithBackOfficeMedia, BackOffice, admin.ModelAdmin):
     list_display = ["name", "kind", "description"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
 
 
 @admin.register(Article)
-class ArticleAdmin(BackOffice, admin.ModelAdmin):
+class ArticleAdmin(WithBackOfficeMedia, BackOffice, admin.ModelAdmin):
     list_display = ["headline", "outlet", "published_on", "published_estimated", "language"]
     list_filter = ["outlet", "language", "published_estimated"]
     search_fields = ["headline", "outlet", "byline", "url"]
@@ -41,7 +50,7 @@ class TimelineEntryInline(BackOffice, admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(BackOffice, admin.ModelAdmin):
+class EventAdmin(WithBackOfficeMedia, BackOffice, admin.ModelAdmin):
     form = EventForm
     list_display = ["title", "display_when", "date_precision", "published"]
     list_filter = ["published", "date_precision", "timelines"]
@@ -56,7 +65,7 @@ class EventAdmin(BackOffice, admin.ModelAdmin):
 
 
 @admin.register(Timeline)
-class TimelineAdmin(BackOffice, admin.ModelAdmin):
+class TimelineAdmin(WithBackOfficeMedia, BackOffice, admin.ModelAdmin):
     list_display = ["title", "slug", "published", "featured", "content_version"]
     list_filter = ["published", "featured"]
     search_fields = ["title", "slug", "description"]

@@ -8,6 +8,9 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from factcheck.models import Claim
+from timeline.models import Event
+
 SHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 PATH = "/timelines/milei-trump/"
 
@@ -56,17 +59,84 @@ def test_the_claim_page_at_phone_and_desktop_width(seeded_live_server, browser, 
         context.close()
 
 
+# On paper: what must not print (navigation and controls), and what each link prints after its text.
+NOT_PRINTED = (
+    "form.filters", ".site-header", ".site-nav", ".language-switch", ".skip-link", ".breadcrumbs",
+    ".year-nav", ".more", ".embed-generator", ".pager", "button", ".button",
+)
+PRINTED_LINKS = """() => [...document.querySelectorAll("a[href]")].filter((a) => a.checkVisibility()).map((a) => ({
+  text: a.innerText.trim().slice(0, 40), href: a.getAttribute("href"), printHref: a.dataset.printHref || null,
+  after: getComputedStyle(a, "::after").content,
+}))"""
+PRINTED_SUMMARY = """(el) => ({
+  text: el.innerText.replace(/\\s+/g, " ").trim(), clamped: el.scrollHeight > el.clientHeight + 1,
+})"""
+
+
+def check_the_printout(page, root: str, path: str) -> list[str]:
+    """What is wrong with the page as printed (media emulated): the header,
+    the links' addresses, the navigation."""
+    problems = []
+    header = page.locator(".print-header")
+    if not header.is_visible():
+        problems.append(f"{path}: no newsroom and address at the top")
+    else:
+        expected = f"{settings.NEWSROOM_NAME} · {root}{path}"
+        if header.inner_text().strip() != expected:
+            problems.append(f"{path}: the top line reads {header.inner_text()!r}, not {expected!r}")
+        if header.bounding_box()["y"] > page.locator("main").bounding_box()["y"]:
+            problems.append(f"{path}: the newsroom and address are not at the top")
+    for link in page.evaluate(PRINTED_LINKS):
+        href, after = link["href"], link["after"]
+        if href.startswith(("#", "javascript:")):
+            if after not in ("none", "normal", ""):
+                problems.append(f"{path}: the in-page link {link['text']!r} prints {after}")
+            continue
+        address = link["printHref"] or href
+        if not address.startswith(("http://", "https://")):
+            problems.append(f"{path}: the link {link['text']!r} ({href}) prints no whole address")
+        elif link["printHref"] and not address.startswith(root + "/"):
+            problems.append(f"{path}: the site link {link['text']!r} prints {address}, not an address on {root}")
+        elif after != f'" ({address})"':
+            problems.append(f"{path}: the link {link['text']!r} prints {after}, not its address {address}")
+    for selector in NOT_PRINTED:
+        shown = page.evaluate(f"[...document.querySelectorAll({selector!r})].filter((el) => el.checkVisibility()).length")
+        if shown:
+            problems.append(f"{path}: {shown} × {selector} printed")
+    return problems
+
+
 def test_the_printed_timeline_keeps_the_content_and_drops_the_controls(seeded_live_server, browser):
+    root = settings.SITE_URL or seeded_live_server.url
     context = browser.new_context(viewport={"width": 800, "height": 1100})
     page = context.new_page()
     try:
         page.goto(seeded_live_server.url + PATH)
-        page.emulate_media(media="print")
         SHOTS.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=SHOTS / "timeline-print.pdf", format="A4")
+        page.emulate_media(media="print")
         page.screenshot(path=SHOTS / "timeline-print.png", full_page=True)
         for hidden in ("form.filters", ".site-header", ".year-nav", ".more"):
             expect(page.locator(hidden).first).to_be_hidden()
         expect(page.locator("li.event")).to_have_count(13)
         expect(page.locator("li.claim-item .verdict").first).to_be_visible()
+        problems = check_the_printout(page, root, PATH)
+
+        # Every summary prints whole: as the database has it, never cut short.
+        events = Event.objects.filter(timelines__slug="milei-trump", published=True).exclude(summary="")
+        assert any(len(event.summary.split()) > 26 for event in events)  # ones the screen shows cut
+        for event in events:
+            printed = page.locator(f"#event-{event.pk} .event__summary").evaluate(PRINTED_SUMMARY)
+            if printed["text"] != " ".join(event.summary.split()) or printed["text"].endswith("…") or printed["clamped"]:
+                problems.append(f"{PATH}: the summary of {event.title!r} prints as {printed}, not whole")
+
+        # The other reader pages: the top line, the links, no navigation.
+        claim = Claim.objects.get(uid="seed-claim-12")
+        for path in ("/", "/timelines/", f"/claims/{claim.pk}/"):
+            page.emulate_media(media="screen")
+            page.goto(seeded_live_server.url + path)
+            page.emulate_media(media="print")
+            problems += check_the_printout(page, root, path)
+        assert not problems, "\n".join(problems)
     finally:
         context.close()

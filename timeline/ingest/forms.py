@@ -64,7 +64,8 @@ class ArticleForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["timeline"].choices = [(NEW_TIMELINE, _("A new timeline for this article")), *timeline_choices()]
+        # Short: the menu shows it whole on a phone; the help text says what the new timeline is.
+        self.fields["timeline"].choices = [(NEW_TIMELINE, _("A new timeline")), *timeline_choices()]
 
     def clean_timeline(self) -> str:
         return self.cleaned_data["timeline"] or NEW_TIMELINE

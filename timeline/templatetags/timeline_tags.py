@@ -1,3 +1,5 @@
+from urllib.parse import urljoin
+
 from django import template
 from django.utils.html import format_html
 from django.utils.timezone import localtime
@@ -34,3 +36,15 @@ def datetime_attr(moment) -> str:
     if not moment:
         return ""
     return localtime(moment).isoformat(timespec="seconds")
+
+
+@register.simple_tag(takes_context=True)
+def print_href(context, *parts) -> str:
+    """The whole address of a link on this site, for `data-print-href`: a
+    printout gives it after the link's text (site.css, `@media print`), so
+    that a reader of the paper can type it. `parts` are joined ("/claims/",
+    or `timeline.get_absolute_url "?open=" event.pk`) and read against the
+    page's canonical address (the configured SITE_URL, never the Host header)."""
+    href = "".join(str(part) for part in parts)
+    base = context.get("canonical_url") or ""
+    return urljoin(base, href) if base else href
