@@ -1,10 +1,13 @@
 from django.conf import settings
-from django.db import DatabaseError
-from django.db import InterfaceError, OperationalError
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
+from django_htmx.middleware import HtmxDetails
+
+from factcheck.project import errors
 
 
 class DatabaseUnavailableMiddleware:
@@ -78,3 +81,26 @@ class PrivateResponsesMiddleware:
             # The database is down (the answer is already the 503): whoever
             # it is, nobody keeps a copy.
             return True
+
+
+class RequestLimitsMiddleware:
+    """A form over Django's limits (DATA_UPLOAD_MAX_MEMORY_SIZE, the number
+    of fields or files) gets the 413 or 400 answer of `errors.bad_request`
+    here, before the CSRF check reads it. Django would answer the same in
+    production, but with DEBUG on it shows its technical error page instead,
+    a whole page that an editor's in-place save would take for its answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            try:
+                request.POST  # noqa: B018  (read now: what the CSRF check would read)
+            except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent) as exception:
+                request._mark_post_parse_error()
+                request.htmx = HtmxDetails(request)  # the message alone for htmx
+                response = errors.bad_request(request, exception)
+                response["Cache-Control"] = "private, no-store"  # a form's answer
+                return response
+        return self.get_response(request)

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "factcheck.web.http_cache.SharedCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check reads a form: one over the limits gets its 413/400.
+    "factcheck.project.middleware.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Answers to signed-in people and to forms: `Cache-Control: private, no-store`.

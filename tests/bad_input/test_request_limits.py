@@ -101,6 +101,20 @@ class TestTooLarge:
         )
         assert is_page(too_large(response))
 
+    def test_with_debug_on_too_never_the_technical_page(self, editor_client, settings):
+        """With DEBUG on, Django answers a form over the limit with its
+        technical error page; the editor gets the same message as in
+        production, and the rationale typed stays in the form (not swapped)."""
+        settings.DEBUG = True
+        claim = Claim.objects.order_by("pk").first()
+        prefix = f"claim-{claim.pk}-"
+        body = encode([(prefix + "verdict", "false"), (prefix + "rationale", "x" * OVER), (prefix + "version", claim.version)])
+        response = editor_client.post(
+            f"/editor/claims/{claim.pk}/status/", body, content_type="application/x-www-form-urlencoded", headers=HTMX
+        )
+        html = too_large(response)
+        assert is_message(html) and "Traceback" not in html and "technical" not in html.lower()
+
     def test_an_ingest_decision_over_the_limit_sent_with_htmx_gets_the_message_alone(self, editor_client):
         path = reverse("ingest:decide", args=["any-draft", "claim", 0, "accept"])
         response = editor_client.post(path, {"claim-0-quote": "x" * OVER}, headers=HTMX)

@@ -203,7 +203,7 @@ def admin_pages(walk: Walk):
     page.locator(".select2-search__field").fill("Milei")
     expect(page.locator(".select2-results__option", has_text="Javier Milei")).to_be_visible()
     page.keyboard.press("Escape")
-    rows = page.locator("#sources-group tr.form-row:not(.empty-form)")
+    rows = page.locator("#sources-group .inline-related:not(.empty-form)")
     count = rows.count()
     page.locator("#sources-group .add-row a").click()  # an inline row
     expect(rows).to_have_count(count + 1)

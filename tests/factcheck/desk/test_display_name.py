@@ -57,5 +57,5 @@ def test_the_queue_names_the_assignee_and_the_last_editor(editor_client, editor)
     claim.changed_by = editor
     claim.save()
     html = editor_client.get("/editor/").content.decode()
-    assert "</time> · Ana Ruiz</dd>" in html  # the last change
-    assert "<dd>Ana Ruiz</dd>" in html  # assigned to
+    assert "</time> · <bdi>Ana Ruiz</bdi></dd>" in html  # the last change
+    assert "<dd><bdi>Ana Ruiz</bdi></dd>" in html  # assigned to

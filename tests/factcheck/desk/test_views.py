@@ -37,8 +37,8 @@ class TestQueue:
         card = card[: card.index("</article>")]
         assert "the Panama Canal, which Trump claimed" in card
         assert card.count('class="verdict verdict--red verdict--final">False</span>') == 2  # draft and published
-        assert "<cite>Milei&#x27;s ties to Trump bring Argentina into the spotlight</cite>" in card
-        assert 'href="/timelines/milei-trump/">Milei and Trump: a timeline</a>' in card
+        assert "<cite><bdi>Milei&#x27;s ties to Trump bring Argentina into the spotlight</bdi></cite>" in card
+        assert 'href="/timelines/milei-trump/"><bdi>Milei and Trump: a timeline</bdi></a>' in card
         assert "seed data" in card and "nobody" in card
 
     def test_counts_claims_per_verdict(self, editor_client, seeded):
@@ -106,7 +106,7 @@ class TestQueue:
         html = response.content.decode()
         assert "<html" not in html and "<h1>" not in html
         assert len(cards(html)) == 4
-        assert '<div hx-swap-oob="innerHTML:#desk-announcer">4 claims match.</div>' in html
+        assert '<div data-hx-swap-oob="innerHTML:#desk-announcer">4 claims match.</div>' in html
 
     def test_the_number_of_queries_does_not_grow_with_the_number_of_claims(self, editor_client, editor, seeded):
         def queries():
@@ -160,7 +160,7 @@ class TestSavingAVerdict:
         html = response.content.decode()
         assert cards(html) == [str(claim.pk)]
         assert html.lstrip().startswith(f'<article class="desk-claim" id="claim-{claim.pk}"')
-        assert '<div hx-swap-oob="innerHTML:#desk-announcer">Saved “the only sitting president' in html
+        assert '<div data-hx-swap-oob="innerHTML:#desk-announcer">Saved “the only sitting president' in html
         assert "the draft verdict is Mostly accurate, not yet published." in html
         assert "<summary autofocus>" in html
 
@@ -377,7 +377,7 @@ def test_the_card_can_be_reloaded_as_a_fragment(editor_client, seeded):
 
 def test_every_htmx_request_carries_the_csrf_token(editor_client, seeded):
     html = editor_client.get("/editor/").content.decode()
-    assert re.search(r"""hx-headers='\{"X-CSRFToken": "[\w-]+"\}'""", html)
+    assert re.search(r"""data-hx-headers='\{"X-CSRFToken": "[\w-]+"\}'""", html)
     assert 'name="htmx-config"' in html and '"includeIndicatorStyles":false' in html
     assert "<script>" not in html and 'style="' not in html
 
@@ -386,7 +386,7 @@ def test_opening_a_claims_form_in_the_queue_fetches_it_as_the_claim_is_now(edito
     claim = seed_claim(6)
     html = editor_client.get("/editor/?verdict=unverified").content.decode()
     assert f'id="claim-{claim.pk}-form"' not in html
-    assert f'hx-get="/editor/claims/{claim.pk}/?edit=1&amp;next=/editor/%3Fverdict%3Dunverified"' in html
+    assert f'data-hx-get="/editor/claims/{claim.pk}/?edit=1&amp;next=/editor/%3Fverdict%3Dunverified"' in html
     # Without JavaScript, the form is on the claim's page, which comes back here.
     assert f'href="/editor/claims/{claim.pk}/?next=/editor/%3Fverdict%3Dunverified"' in html
     card = editor_client.get(f"/editor/claims/{claim.pk}/?edit=1", headers=HTMX).content.decode()

@@ -22,7 +22,7 @@ def test_a_claim_page_shows_verdict_rationale_sources_and_the_quote_in_context(c
     html = claim_page(client, "seed-claim-09")
     assert ">Mostly accurate</span>" in html
     assert "largest arrangement in the IMF" in html
-    assert "<li>IMF press release, 20 June 2018</li>" in html
+    assert "<li><bdi>IMF press release, 20 June 2018</bdi></li>" in html
     assert "<mark>its record-breaking $57 billion loan from the International Monetary Fund (IMF) in 2018</mark>" in html
     assert 'href="/timelines/milei-trump/#event-' in html
 

@@ -22,7 +22,7 @@ API = "/api/timelines/milei-trump.json"
 
 
 def titles(response) -> list[str]:
-    return re.findall(r'<h3 class="event__title">([^<]+)</h3>', response.content.decode())
+    return re.findall(r'<h3 class="event__title">(?:<bdi>)?([^<]+)(?:</bdi>)?</h3>', response.content.decode())
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def test_accept_language_gives_the_spanish_interface(seeded, client):
     # Verdict labels from the scale's Spanish labels.
     assert ">Falso</span>" in html and ">Verdadero</span>" in html and ">Sin verificar</span>" in html
     # The content stays English, and says so for screen readers.
-    assert re.search(r'<h1 lang="en">Milei and Trump: a timeline</h1>', html)
+    assert re.search(r'<h1 lang="en"><bdi>Milei and Trump: a timeline</bdi></h1>', html)
 
 
 def test_the_cookie_outranks_the_browser(seeded, client):

@@ -26,7 +26,7 @@ def page(client, url):
 
 def test_home_shows_the_featured_seed_timeline(client, seeded):
     html = page(client, "/")
-    assert "<h1>Milei and Trump: a timeline</h1>" in html
+    assert "<h1><bdi>Milei and Trump: a timeline</bdi></h1>" in html
 
 
 def test_the_timeline_groups_events_by_year_in_date_order(client, seeded):
