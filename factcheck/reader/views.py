@@ -59,7 +59,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-@shared_for_readers(claim_page_stamp)
+@shared_for_readers(claim_page_stamp, query=False)
 def claim_card(request: HttpRequest, pk: int) -> HttpResponse:
     """The claim's share card, a PNG, on its page's version stamp: the page's
     rule (a withdrawn claim's card says so; any other hidden one is a 404)."""

@@ -149,7 +149,7 @@ def shared_response(
     return response
 
 
-def shared_for_readers(stamp_for: Callable[..., Stamp | None]):
+def shared_for_readers(stamp_for: Callable[..., Stamp | None], *, query: bool = True):
     """A reader page served as a shared response to signed-out readers: the
     view's own answer, rendered once per version stamp and variant and kept
     in the cache, with ETag and 304s, so a CDN may keep it too.
@@ -159,7 +159,10 @@ def shared_for_readers(stamp_for: Callable[..., Stamp | None]):
     depends on: the path and query, the HTMX request headers, the language
     (from the language cookie or Accept-Language: the response keeps varying
     on both) and the site's address. Signed-in users get the view's answer,
-    never a shared one."""
+    never a shared one. With `query=False` (a share card, whose `?v=` only
+    tells social sites' caches a new version) the query string is no part of
+    the variant: any query gets the one cached answer, so varying it cannot
+    make the server draw again."""
 
     def decorator(view):
         @functools.wraps(view)
@@ -172,7 +175,8 @@ def shared_for_readers(stamp_for: Callable[..., Stamp | None]):
             language = translation.get_language() or settings.LANGUAGE_CODE
             headers = request.headers
             htmx = tuple(headers.get(name, "") for name in HTMX_HEADERS)
-            variant = "|".join((request.path, request.META.get("QUERY_STRING", ""), *htmx, language, site_root(request)))
+            asked = request.META.get("QUERY_STRING", "") if query else ""
+            variant = "|".join((request.path, asked, *htmx, language, site_root(request)))
 
             def build(etag: str) -> HttpResponse:
                 return view(request, *args, **kwargs)

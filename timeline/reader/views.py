@@ -139,7 +139,7 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@shared_for_readers(lambda slug: stamps.timeline_stamp(slug))
+@shared_for_readers(lambda slug: stamps.timeline_stamp(slug), query=False)
 def timeline_card(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The timeline's share card, a PNG, on the timeline page's version stamp."""
     timeline = get_object_or_404(Timeline.objects.published(), slug=slug)

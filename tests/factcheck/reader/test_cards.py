@@ -133,6 +133,17 @@ def test_an_unchanged_stamp_draws_the_card_once(client, panama):
     assert cards.drawn.value == drawn + 1
 
 
+def test_varying_the_query_string_does_not_draw_again(client, panama):
+    """`?v=` only tells social sites' caches of a new version: any query
+    gets the one cached card, so nobody can make the server draw at will."""
+    client.get(card_url(panama))
+    drawn = cards.drawn.value
+    for query in ("?v=other", "?v=1&x=2", "?" + "y" * 300):
+        response = client.get(f"/claims/{panama.pk}/card.png{query}")
+        assert response.status_code == 200 and response["Content-Type"] == "image/png", query
+    assert cards.drawn.value == drawn
+
+
 def test_the_card_follows_the_readers_language(client, panama):
     english = client.get(card_url(panama), HTTP_ACCEPT_LANGUAGE="en")
     spanish = client.get(card_url(panama), HTTP_ACCEPT_LANGUAGE="es")
