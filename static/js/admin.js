@@ -24,9 +24,11 @@
     });
   }
 
-  // After Django's own scripts (select2 starts on the document's ready).
-  window.addEventListener("load", function () {
+  // select2 builds its boxes from jQuery's ready, which runs after the
+  // page's load event at times: name each box whenever one appears.
+  document.addEventListener("DOMContentLoaded", function () {
     nameAutocompleteBoxes();
     plainEmptyHeadings();
+    new MutationObserver(nameAutocompleteBoxes).observe(document.body, { childList: true, subtree: true });
   });
 })();
