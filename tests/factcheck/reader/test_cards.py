@@ -6,7 +6,6 @@ and the page's rule (a withdrawn claim's card says so; other hidden claims
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from django.test import Client
@@ -31,6 +30,7 @@ from tests.editors import make_editor
 from tests.factcheck.web.test_http_cache import publish_correction
 from tests.factories import make_claim
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
+from tests.share_cards import meta, opened
 from timeline.stamps import forget_stamps
 
 pytestmark = pytest.mark.django_db
@@ -45,21 +45,6 @@ def panama(seeded) -> Claim:
 
 def card_url(claim: Claim) -> str:
     return f"/claims/{claim.pk}/card.png"
-
-
-def opened(response) -> Image.Image:
-    assert response.status_code == 200 and response["Content-Type"] == "image/png"
-    image = Image.open(io.BytesIO(response.content))
-    assert image.format == "PNG"
-    return image
-
-
-def meta(html: str) -> dict[str, str]:
-    """The page's Open Graph and Twitter tags: property or name → content (first of each)."""
-    found: dict[str, str] = {}
-    for key, value in re.findall(r'<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)"', html):
-        found.setdefault(key, value)
-    return found
 
 
 def test_the_card_is_a_1200_by_630_png(client, panama):

@@ -5,7 +5,6 @@ on a 1200×630 PNG, on the timeline's version stamp; 404 unless published."""
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from django.utils import translation
@@ -15,6 +14,7 @@ from factcheck.web import cards
 from factcheck.web.cards import Fonts
 from tests.factories import make_event, make_timeline, set_published
 from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
+from tests.share_cards import meta, opened
 from timeline.models import Timeline
 from timeline.reader.cards import TimelineCard, card_alt, draw_timeline_card, timeline_card
 from timeline.stamps import forget_stamps
@@ -23,18 +23,6 @@ pytestmark = pytest.mark.django_db
 
 SITE = "https://facts.example.org"
 CARD = "/timelines/milei-trump/card.png"
-
-
-def opened(response) -> Image.Image:
-    assert response.status_code == 200 and response["Content-Type"] == "image/png"
-    return Image.open(io.BytesIO(response.content))
-
-
-def meta(html: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for key, value in re.findall(r'<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)"', html):
-        found.setdefault(key, value)
-    return found
 
 
 def test_the_card_is_a_1200_by_630_png(client, seeded):
