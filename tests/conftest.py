@@ -132,6 +132,12 @@ def migration_data(request):
     if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
         return
     request.getfixturevalue("transactional_db")
+    restore_migration_data()
+
+
+def restore_migration_data() -> None:
+    """What the data migrations put in a fresh database: the verdict scale
+    and the editors' group."""
     from factcheck.models import Verdict
     from factcheck.scale import ensure_default_scale
     from tests.editors import editors_group

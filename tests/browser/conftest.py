@@ -3,6 +3,13 @@ never a downloaded browser.
 
 Without Chromium the browser tests are skipped with a plain message, unless
 REQUIRE_BROWSER=1 (as in .ci/run), which makes a missing browser a failure.
+
+Which browser tests a run has: all of them, unless BROWSER_TESTS says
+otherwise. CI runs each browser test once, not in both database passes:
+BROWSER_TESTS=a (the modules in HALF_A) beside SQLite and BROWSER_TESTS=b
+(every other module) beside PostgreSQL and Redis. A browser test checks what
+Chromium does with the pages; the database under the live server is what the
+rest of the suite checks twice. `none` leaves them all out.
 """
 
 import os
@@ -11,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls
 # made by the test itself (fixtures, assertions) are still synchronous.
@@ -34,10 +42,50 @@ def chromium_path() -> str | None:
     return None
 
 
+# The half CI runs beside the SQLite pass: about half of the browser tests'
+# time (the PostgreSQL pass's own tests take longer, so it gets less of it).
+HALF_A = {
+    "test_accessibility.py",
+    "test_date_widget.py",
+    "test_csp.py",
+    "test_widths.py",
+    "test_stored_markup.py",
+    "test_request_limits.py",
+}
+_left_out: list[str] = []
+
+
+def in_this_run(module: str) -> bool:
+    wanted = os.environ.get("BROWSER_TESTS", "all").strip() or "all"
+    if wanted not in {"all", "none", "a", "b"}:
+        raise pytest.UsageError(f"BROWSER_TESTS={wanted!r}: use all, none, a or b")
+    missing = sorted(name for name in HALF_A if not (Path(__file__).parent / name).is_file())
+    if missing:  # a renamed module would silently leave half A
+        raise pytest.UsageError(f"HALF_A names browser tests that are not there: {', '.join(missing)}")
+    return wanted == "all" or (wanted == "a" and module in HALF_A) or (wanted == "b" and module not in HALF_A)
+
+
 def pytest_collection_modifyitems(config, items):
+    kept, left_out = [], []
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+            if not in_this_run(item.path.name):
+                left_out.append(item)
+                continue
+        kept.append(item)
+    if left_out:
+        items[:] = kept
+        config.hook.pytest_deselected(items=left_out)
+        _left_out.extend(item.nodeid for item in left_out)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _left_out:
+        terminalreporter.write_line(
+            f"NOTE: {len(_left_out)} browser tests were deselected (BROWSER_TESTS="
+            f"{os.environ.get('BROWSER_TESTS')}): CI runs the other half beside the other database."
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -92,3 +140,43 @@ def phone_page(browser):
 def seeded_live_server(live_server, transactional_db):
     call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))
     return live_server
+
+
+@pytest.fixture(scope="module")
+def seeded_site_for_module(django_db_setup, django_db_blocker):
+    """A live server on the seed, loaded once for a module whose tests only
+    look at it (accessibility, screenshots): loading and emptying the
+    database for each test was most of what those tests cost on
+    PostgreSQL. Its own server, not pytest-django's `live_server`, since a
+    test that names that one gets the database emptied after it. After the
+    module the database is emptied and given what `migrate` gives, as a
+    transactional test leaves it.
+
+    A test names `seeded_site`; a module fixture that adds what the
+    module's tests need names this one and `django_db_blocker`."""
+    from pytest_django.live_server_helper import LiveServer
+
+    from tests.conftest import restore_migration_data
+
+    with django_db_blocker.unblock():
+        call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))
+        server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    server._live_server_modified_settings.enable()  # its host is allowed, as pytest-django does per test
+    try:
+        yield server
+    finally:
+        server._live_server_modified_settings.disable()
+        server.stop()
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
+            restore_migration_data()
+            connections.close_all()  # as a test's teardown leaves them (none held open into the next)
+
+
+@pytest.fixture
+def seeded_site(seeded_site_for_module, db):
+    """The live server of a module's one seed (`seeded_site_for_module`).
+    The test's own database work is rolled back after it (`db`), so what a
+    module's tests need the server to see too, such as a user to sign in
+    as, is made once for the module (committed, as the seed is)."""
+    return seeded_site_for_module

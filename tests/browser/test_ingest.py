@@ -36,6 +36,8 @@ def test_an_editor_accepts_proposed_events_and_claims_and_readers_see_them(edito
     page.get_by_label("Username").fill("desk")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/editor/ingest/$"))
+    page.wait_for_load_state()  # htmx is ready: a field filled before it would never be read
 
     page.get_by_label("Headline").fill("Milei's ties to Trump bring Argentina into the spotlight")
     page.get_by_label("Outlet").fill("Courthouse News")

@@ -18,13 +18,13 @@ PATH = "/timelines/milei-trump/"
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
-def test_the_timeline_at_phone_and_desktop_width(seeded_live_server, browser, width, scheme, language):
+def test_the_timeline_at_phone_and_desktop_width(seeded_site, browser, width, scheme, language):
     context = browser.new_context(
         viewport={"width": width, "height": 900}, color_scheme=scheme, locale=language, is_mobile=width < 600
     )
     page = context.new_page()
     try:
-        page.goto(seeded_live_server.url + PATH)
+        page.goto(seeded_site.url + PATH)
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SHOTS / f"timeline-{width}-{scheme}-{language}-first-screen.png")
         cpac = page.locator("li.event").nth(4)
@@ -45,11 +45,11 @@ def test_the_timeline_at_phone_and_desktop_width(seeded_live_server, browser, wi
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_the_claim_page_at_phone_and_desktop_width(seeded_live_server, browser, width):
+def test_the_claim_page_at_phone_and_desktop_width(seeded_site, browser, width):
     context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
     page = context.new_page()
     try:
-        page.goto(seeded_live_server.url + "/")
+        page.goto(seeded_site.url + "/")
         page.locator("li.claim-item", has_text="Panama Canal").get_by_role("link").click()
         expect(page.locator(".verdict-box .verdict")).to_have_text("False")
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -106,12 +106,12 @@ def check_the_printout(page, root: str, path: str) -> list[str]:
     return problems
 
 
-def test_the_printed_timeline_keeps_the_content_and_drops_the_controls(seeded_live_server, browser):
-    root = settings.SITE_URL or seeded_live_server.url
+def test_the_printed_timeline_keeps_the_content_and_drops_the_controls(seeded_site, browser):
+    root = settings.SITE_URL or seeded_site.url
     context = browser.new_context(viewport={"width": 800, "height": 1100})
     page = context.new_page()
     try:
-        page.goto(seeded_live_server.url + PATH)
+        page.goto(seeded_site.url + PATH)
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.pdf(path=SHOTS / "timeline-print.pdf", format="A4")
         page.emulate_media(media="print")
@@ -134,7 +134,7 @@ def test_the_printed_timeline_keeps_the_content_and_drops_the_controls(seeded_li
         claim = Claim.objects.get(uid="seed-claim-12")
         for path in ("/", "/timelines/", f"/claims/{claim.pk}/"):
             page.emulate_media(media="screen")
-            page.goto(seeded_live_server.url + path)
+            page.goto(seeded_site.url + path)
             page.emulate_media(media="print")
             problems += check_the_printout(page, root, path)
         assert not problems, "\n".join(problems)

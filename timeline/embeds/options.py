@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -171,7 +172,7 @@ def snippet_iframe(root: str, slug: str, title: str, options: EmbedOptions, *, w
     timeline scrolls inside it."""
     # Valid HTML: a width in pixels or none (the style gives the column's
     # width then), and CSS for the border, not the obsolete `frameborder`.
-    size = format_html(' width="{}" style="border:0"', width) if width else format_html(' style="width:100%;border:0"')
+    size = format_html(' width="{}" style="border:0"', width) if width else mark_safe(' style="width:100%;border:0"')
     return format_html(
         '<iframe src="{}" title="{}"{} height="{}" loading="lazy" '
         'referrerpolicy="strict-origin-when-cross-origin"></iframe>',
