@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from factcheck.models import Claim, Verdict
 from tests.factories import make_article, make_claim, make_event, make_timeline
+from tests.seed_once import seeded, seeded_module  # noqa: F401  (the seed, loaded once per module)
 from timeline.dates import Precision
 from timeline.models import Event, Timeline
 from timeline.reader.filters import Criteria
