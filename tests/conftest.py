@@ -101,6 +101,22 @@ def _static_sources() -> str:
     return digest.hexdigest()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The test connections commit without waiting for the disk
+    (PostgreSQL's `synchronous_commit=off`, SQLite's `synchronous=OFF`): a
+    crash could lose the last commits of a test database thrown away anyway,
+    and every commit (the live server's writes, each database emptied
+    between transactional tests) no longer waits for a flush to disk. What
+    is committed and seen is the same."""
+    db = settings.DATABASES["default"]
+    options = db.setdefault("OPTIONS", {})
+    if db["ENGINE"] == "django.db.backends.postgresql":
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+    elif db["ENGINE"] == "django.db.backends.sqlite3":
+        options["init_command"] = ";".join(filter(None, [options.get("init_command"), "PRAGMA synchronous=OFF"]))
+
+
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
