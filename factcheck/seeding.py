@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from factcheck.models import Claim, Verdict
 from factcheck.scale import ensure_default_scale
@@ -43,8 +43,11 @@ def _sync(model, lookup: dict, values: dict, report: Counter, *, validate: bool 
             setattr(obj, field, value)
         outcome = "updated"
     if validate:
+        # A related row given as a saved instance was just read or written in
+        # this transaction: checking that it exists would be a query each.
+        known = [name for name, value in values.items() if isinstance(value, models.Model) and value.pk is not None]
         try:
-            obj.full_clean(validate_unique=False)
+            obj.full_clean(exclude=known, validate_unique=False)
         except ValidationError as error:
             raise SeedError(f"{label} {lookup}: {error.message_dict}") from error
     obj.save()
