@@ -12,8 +12,10 @@ Chromium does with the pages; the database under the live server is what the
 rest of the suite checks twice. `none` leaves them all out.
 """
 
+import io
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,17 +59,24 @@ HALF_A = {
 _left_out: list[str] = []
 
 
-def in_this_run(module: str) -> bool:
+def wanted_modules() -> Callable[[str], bool]:
+    """Whether a browser test module is in this run, by BROWSER_TESTS."""
     wanted = os.environ.get("BROWSER_TESTS", "all").strip() or "all"
     if wanted not in {"all", "none", "a", "b"}:
         raise pytest.UsageError(f"BROWSER_TESTS={wanted!r}: use all, none, a or b")
     missing = sorted(name for name in HALF_A if not (Path(__file__).parent / name).is_file())
     if missing:  # a renamed module would silently leave half A
         raise pytest.UsageError(f"HALF_A names browser tests that are not there: {', '.join(missing)}")
-    return wanted == "all" or (wanted == "a" and module in HALF_A) or (wanted == "b" and module not in HALF_A)
+    return {
+        "all": lambda module: True,
+        "none": lambda module: False,
+        "a": lambda module: module in HALF_A,
+        "b": lambda module: module not in HALF_A,
+    }[wanted]
 
 
 def pytest_collection_modifyitems(config, items):
+    in_this_run = wanted_modules()
     kept, left_out = [], []
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
@@ -138,9 +147,13 @@ def phone_page(browser):
     context.close()
 
 
+def load_the_seed() -> None:
+    call_command("load_seeds", verbosity=0, stdout=io.StringIO())
+
+
 @pytest.fixture
 def seeded_live_server(live_server, transactional_db):
-    call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))
+    load_the_seed()
     return live_server
 
 
@@ -161,7 +174,7 @@ def seeded_site_for_module(django_db_setup, django_db_blocker):
     from tests.conftest import restore_migration_data
 
     with django_db_blocker.unblock():
-        call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))
+        load_the_seed()
         server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
     server._live_server_modified_settings.enable()  # its host is allowed, as pytest-django does per test
     try:

@@ -23,7 +23,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from factcheck.models import Claim
-from tests.timeline.ingest.articles import SEED
+from tests.timeline.ingest.articles import article_form
 from timeline.models import Event
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -97,10 +97,8 @@ def axe_editor(seeded_site_for_module, django_db_blocker) -> Editor:
         user = get_user_model().objects.create_superuser("axe-editor", "axe@example.org", "a-long-test-password-1")
         client = Client()
         client.force_login(user)
-        pasted = client.post("/editor/ingest/", {
-            "headline": "Milei's ties to Trump bring Argentina into the spotlight", "outlet": "Courthouse News",
-            "published_0": "2025-01-22", "published_1": "", "language": "en", "text": SEED,
-        })
+        # As the browser's paste gave it: no address, the date not marked estimated.
+        pasted = client.post("/editor/ingest/", article_form(url="", published_estimated=""))
         assert pasted.status_code == 302, pasted.content.decode()[:2000]
         return Editor(session_key=client.cookies[settings.SESSION_COOKIE_NAME].value, review=pasted["Location"])
 

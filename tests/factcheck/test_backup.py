@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
@@ -35,36 +36,37 @@ def _server() -> dict:
                 password=params["PASSWORD"] or None, dbname="postgres", autocommit=True)
 
 
-def _url(server: dict, name: str) -> str:
-    return f"postgres://{server['user']}@{server['host']}:{server['port']}/{name}"
+@contextmanager
+def _postgres_database(prefix: str, *, template: str | None = None):
+    """A database of its own on the server under test (a copy of
+    `template` if given), dropped afterwards: its name and URL."""
+    import psycopg
+
+    server = _server()
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(**server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    try:
+        yield name, f"postgres://{server['user']}@{server['host']}:{server['port']}/{name}"
+    finally:
+        with psycopg.connect(**server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")
-def migrated(tmp_path_factory, django_db_blocker):
+def migrated(tmp_path_factory):
     """One database migrated for the module (by `manage.py migrate`, in its
     own process): each test's empty database is a copy of it, not migrated
-    anew (a second of work each)."""
-    with django_db_blocker.unblock():
-        vendor = connection.vendor
-    if vendor != "postgresql":
+    anew (a second of work each). A SQLite file's path, or a PostgreSQL
+    database's name."""
+    if connection.vendor != "postgresql":
         path = tmp_path_factory.mktemp("backup") / "migrated.sqlite3"
         assert manage("migrate", "--noinput", database_url=f"sqlite:///{path}").returncode == 0
         yield path
         return
-
-    import psycopg
-
-    with django_db_blocker.unblock():
-        server = _server()
-    name = f"restore_template_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(**server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        assert manage("migrate", "--noinput", database_url=_url(server, name)).returncode == 0
+    with _postgres_database("restore_template") as (name, url):
+        assert manage("migrate", "--noinput", database_url=url).returncode == 0
         yield name
-    finally:
-        with psycopg.connect(**server) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -75,18 +77,8 @@ def empty_database(migrated, tmp_path):
         shutil.copyfile(migrated, path)
         yield f"sqlite:///{path}"
         return
-
-    import psycopg
-
-    server = _server()
-    name = f"restore_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(**server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{migrated}"')
-    try:
-        yield _url(server, name)
-    finally:
-        with psycopg.connect(**server) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with _postgres_database("restore", template=migrated) as (_, url):
+        yield url
 
 
 @pytest.fixture

@@ -19,6 +19,23 @@ ARTICLE = DraftArticle(
 )
 
 
+def article_form(**changes) -> dict:
+    """The ingest form's fields for the seed article (`ARTICLE`, `SEED`), with `changes`."""
+    data = {
+        "headline": "Milei's ties to Trump bring Argentina into the spotlight",
+        "outlet": "Courthouse News",
+        "byline": "",
+        "url": "https://example.org/milei-trump",
+        "published_0": "2025-01-22",
+        "published_1": "",
+        "published_estimated": "on",
+        "language": "en",
+        "text": SEED,
+    }
+    data.update(changes)
+    return data
+
+
 # A date-dense article of any length, from sentences written for these
 # tests (invented councils and figures: no fact is claimed).
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -14,12 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from factcheck.models import Claim
-from tests.timeline.ingest.articles import date_dense
+from tests.timeline.ingest.articles import article_form, date_dense
 from tests.timeline.ingest.test_ingest_views import (
     accept_claim,
     accept_event,
     analyse,
-    article_form,
     claim_proposal,
     draft_of,
     event_proposal,

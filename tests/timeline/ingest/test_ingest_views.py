@@ -2,17 +2,16 @@
 accepts or rejects them one by one; nothing is saved until accepted."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from factcheck.models import Claim
+from tests.timeline.ingest.articles import article_form
 from timeline.ingest.storage import draft_get
 from timeline.models import Actor, Article, Event, Timeline
 
-SEED = (Path(__file__).resolve().parents[3] / "seeds" / "article.txt").read_text(encoding="utf-8")
 START = "/editor/ingest/"
 
 
@@ -33,22 +32,6 @@ def editor_client(client, db):
 @pytest.fixture
 def timeline(db):
     return Timeline.objects.create(slug="milei-trump-ingest", title="Ingested", published=True)
-
-
-def article_form(**changes):
-    data = {
-        "headline": "Milei's ties to Trump bring Argentina into the spotlight",
-        "outlet": "Courthouse News",
-        "byline": "",
-        "url": "https://example.org/milei-trump",
-        "published_0": "2025-01-22",
-        "published_1": "",
-        "published_estimated": "on",
-        "language": "en",
-        "text": SEED,
-    }
-    data.update(changes)
-    return data
 
 
 def analyse(client, **changes):
